@@ -1,0 +1,51 @@
+# The README's two commands: `make run` and `make test`. Both bootstrap .venv from the
+# pins in pyproject.toml, compile the translation catalogues, and then do their job.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.kedut-installed
+LOCALES := tracker/i18n/locales
+CATALOGUES := $(LOCALES)/en/LC_MESSAGES/kedut.mo $(LOCALES)/id/LC_MESSAGES/kedut.mo
+
+.PHONY: run test lint typecheck imports migrations-check unit-tests catalogues pot clean
+
+run: $(STAMP) $(CATALOGUES)
+	@scripts/ensure-system-packages run
+	$(BIN)/python main.py
+
+test: $(STAMP) $(CATALOGUES) lint typecheck imports migrations-check
+	@scripts/ensure-system-packages test
+	$(BIN)/python -m pytest
+
+lint: $(STAMP)
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+typecheck: $(STAMP)
+	$(BIN)/mypy
+
+imports: $(STAMP)
+	$(BIN)/lint-imports
+
+# `alembic check` on a fresh store migrated to head: models and migrations never drift.
+migrations-check: $(STAMP)
+	$(BIN)/python -m tracker.storage.check_migrations
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e '.[dev]'
+	touch $@
+
+catalogues: $(CATALOGUES)
+
+$(LOCALES)/%/LC_MESSAGES/kedut.mo: $(LOCALES)/%/LC_MESSAGES/kedut.po $(STAMP)
+	$(BIN)/pybabel compile --statistics -i $< -o $@
+
+# Refresh the template and both catalogues after changing user-facing text.
+pot: $(STAMP)
+	$(BIN)/pybabel extract --no-location --sort-output -k _ -k gettext -k ngettext:1,2 \
+		-o tracker/i18n/kedut.pot tracker
+	$(BIN)/pybabel update --no-fuzzy-matching -i tracker/i18n/kedut.pot -d $(LOCALES) -D kedut
+
+clean:
+	rm -rf $(VENV) .mypy_cache .ruff_cache .pytest_cache .hypothesis $(CATALOGUES)

@@ -1,0 +1,53 @@
+"""The Today screen in a real window: one real tap on "Log twitch" stores one episode."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+from tests.ui.harness import PHONE, TABLET, running_app, save_screenshot, tap
+
+
+def _episode_rows(db_path: Path) -> list[tuple[str, str, int]]:
+    with sqlite3.connect(db_path) as con:
+        return con.execute(
+            "SELECT body_site, side, intensity FROM twitch_episode WHERE deleted_at IS NULL"
+        ).fetchall()
+
+
+def test_window_opens_on_today_with_nothing_logged(tmp_path: Path, screenshot_dir: Path) -> None:
+    with running_app(tmp_path / "data", PHONE) as (app, _store):
+        today = app.root.get_screen("today")
+        assert app.root.current == "today"
+        assert today.ids.log_button.height >= 48
+        assert today.empty_text.startswith("Nothing logged yet today")
+        assert today.count_text == "0 twitches today"
+        shot = save_screenshot(screenshot_dir / "today-empty-phone-en")
+    assert shot.stat().st_size > 0
+
+
+def test_a_tap_on_log_twitch_stores_one_episode(tmp_path: Path, screenshot_dir: Path) -> None:
+    with running_app(tmp_path / "data", PHONE) as (app, store):
+        today = app.root.get_screen("today")
+        tap(today.ids.log_button)
+        assert _episode_rows(store.db_path) == [("knee", "none", 1)]
+        assert today.count_text == "1 twitch today"
+        assert [item["place_text"] for item in today.ids.episode_list.data] == ["Knee"]
+        save_screenshot(screenshot_dir / "today-one-episode-phone-en")
+
+
+def test_the_one_tap_log_reuses_the_last_side_and_intensity(
+    tmp_path: Path, screenshot_dir: Path
+) -> None:
+    from tracker.services.episodes import log_twitch
+
+    with running_app(tmp_path / "data", TABLET) as (app, store):
+        today = app.root.get_screen("today")
+        log_twitch(store, None, side="left", intensity=3, note="after futsal", now=app.diary.now)
+        today.refresh()
+        tap(today.ids.log_button)
+        tap(today.ids.log_button)
+        rows = _episode_rows(store.db_path)
+        assert rows == [("knee", "left", 3)] * 3
+        assert today.count_text == "3 twitches today"
+        save_screenshot(screenshot_dir / "today-three-episodes-tablet-en")

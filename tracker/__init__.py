@@ -1,0 +1,1 @@
+"""Kedut: a local-first tracker for knee twitching."""

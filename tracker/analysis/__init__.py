@@ -1,0 +1,1 @@
+"""Daily series, correlations and warnings: pure functions of the data and `today`."""

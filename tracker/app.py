@@ -1,0 +1,50 @@
+"""Wiring: open the store, pick the profile, and start the Kivy app on it.
+
+Kivy is imported only here and below, and only once we know a window can open, so the
+command line never pays for it.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+
+from tracker.i18n import language_from_env, set_language
+from tracker.services.diary_service import DiaryService
+from tracker.services.profiles import ProfileNotFoundError, get_settings, resolve_profile
+from tracker.storage import StoreError, open_store, resolve_data_dir
+
+NO_DISPLAY_MESSAGE = """\
+Kedut cannot open its window: no display was found (DISPLAY and WAYLAND_DISPLAY are not set).
+- On a desktop, start it from a terminal inside your graphical session.
+- On a server, run it on a virtual display:  xvfb-run -a make run
+- Everything also works from the command line without a window, e.g.:
+    .venv/bin/python main.py log twitch --side left
+    .venv/bin/python main.py --help"""
+
+
+def display_available() -> bool:
+    if not sys.platform.startswith("linux"):
+        return True  # Windows and macOS always have a screen for a desktop app
+    return bool(os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
+
+
+def run_app(data_dir: str | None = None, profile: str | None = None) -> int:
+    if not display_available():
+        print(NO_DISPLAY_MESSAGE, file=sys.stderr)
+        return 1
+    try:
+        store = open_store(resolve_data_dir(data_dir))
+        chosen = resolve_profile(store, profile)
+    except (StoreError, ProfileNotFoundError) as error:
+        print(f"kedut: error: {error}", file=sys.stderr)
+        return 1
+    assert chosen.id is not None
+    set_language(language_from_env(get_settings(store, chosen.id).language))
+    # Kivy must not read our command line, and keeps its own config and logs apart.
+    os.environ.setdefault("KIVY_NO_ARGS", "1")
+    from tracker.ui.kedut_app import KedutApp
+
+    KedutApp(diary=DiaryService(store, chosen)).run()
+    store.close()
+    return 0

@@ -1,0 +1,17 @@
+"""SQLAlchemy rows. Only `tracker.storage` touches them; everyone else sees domain objects."""
+
+from tracker.models.base import Base
+from tracker.models.care import MedicationRow, RemedyUseRow
+from tracker.models.day import DayLogRow
+from tracker.models.episode import EpisodeRow
+from tracker.models.profile import ProfileRow, SettingsRow
+
+__all__ = [
+    "Base",
+    "DayLogRow",
+    "EpisodeRow",
+    "MedicationRow",
+    "ProfileRow",
+    "RemedyUseRow",
+    "SettingsRow",
+]

@@ -1,0 +1,44 @@
+"""A twitch episode as stored."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from sqlalchemy import CheckConstraint, ForeignKey, Index, String
+from sqlalchemy.orm import Mapped, mapped_column
+
+from tracker.domain import BodySite, Side, TwitchContext
+from tracker.models.base import Base, UTCDateTime, text_enum
+
+
+class EpisodeRow(Base):
+    __tablename__ = "twitch_episode"
+    __table_args__ = (
+        # Daily aggregates and range queries read by profile and local day.
+        Index("ix_twitch_episode_profile_day", "profile_id", "local_date"),
+        # "The side used last time" reads the newest episode.
+        Index("ix_twitch_episode_profile_started", "profile_id", "started_at"),
+        CheckConstraint("intensity BETWEEN 0 AND 4", name="intensity"),
+        CheckConstraint("duration_s IS NULL OR duration_s BETWEEN 1 AND 86400", name="duration_s"),
+        CheckConstraint("utc_offset_min BETWEEN -720 AND 840", name="utc_offset_min"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    profile_id: Mapped[int] = mapped_column(ForeignKey("profile.id", ondelete="CASCADE"))
+    started_at: Mapped[dt.datetime] = mapped_column(UTCDateTime())
+    utc_offset_min: Mapped[int]
+    local_date: Mapped[dt.date]
+    duration_s: Mapped[int | None]
+    body_site: Mapped[BodySite] = mapped_column(text_enum(BodySite, "body_site"))
+    side: Mapped[Side] = mapped_column(text_enum(Side, "side"))
+    intensity: Mapped[int]
+    context: Mapped[TwitchContext | None] = mapped_column(text_enum(TwitchContext, "context"))
+    pain: Mapped[bool] = mapped_column(default=False)
+    swelling: Mapped[bool] = mapped_column(default=False)
+    warmth: Mapped[bool] = mapped_column(default=False)
+    numbness_tingling: Mapped[bool] = mapped_column(default=False)
+    weakness: Mapped[bool] = mapped_column(default=False)
+    note: Mapped[str | None] = mapped_column(String(2000))
+    created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime())
+    updated_at: Mapped[dt.datetime] = mapped_column(UTCDateTime())
+    deleted_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime())

@@ -1,0 +1,41 @@
+"""Day logs: create or update one local day's habits."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+from dataclasses import dataclass
+from typing import Any
+
+from tracker.domain import DayLog, UnusualValue, ValidationError, unusual_values
+from tracker.services.profiles import ProfileKey, profile_id_in
+from tracker.storage import Store, UnitOfWork
+
+DAY_FIELDS = frozenset(f.name for f in dataclasses.fields(DayLog) if f.name != "date")
+
+
+@dataclass(frozen=True)
+class SavedDay:
+    day_log: DayLog
+    unusual: list[UnusualValue]
+
+
+def save_day(store: Store, profile: ProfileKey, day: dt.date, **changes: Any) -> SavedDay:
+    """Create the day, or update it: given fields replace what was stored (None clears
+    a field back to "not logged"); fields not given keep their stored value."""
+    unknown = set(changes) - DAY_FIELDS
+    if unknown:
+        raise ValidationError(next(iter(sorted(unknown))), "?", ", ".join(sorted(DAY_FIELDS)))
+    changed = dataclasses.replace(DayLog(date=day), **changes)  # refuse bad values first
+    with UnitOfWork(store) as uow:
+        profile_id = profile_id_in(uow, profile)
+        current = uow.days.get(profile_id, day) or changed
+        stored = uow.days.put(profile_id, dataclasses.replace(current, **changes))
+        uow.commit()
+    return SavedDay(stored, unusual_values(stored))
+
+
+def day_log(store: Store, profile_id: int, day: dt.date) -> DayLog:
+    """The stored day, or an empty one (everything "not logged")."""
+    with UnitOfWork(store) as uow:
+        return uow.days.get(profile_id, day) or DayLog(date=day)

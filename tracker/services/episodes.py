@@ -1,0 +1,114 @@
+"""Logging twitch episodes: one tap, edit, soft delete and undo, and range reads."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from tracker.domain import BodySite, Episode, Side, UnusualValue, ValidationError, unusual_values
+from tracker.services.clock import Clock, offset_minutes, system_now
+from tracker.services.profiles import ProfileKey, profile_id_in
+from tracker.storage import Store, UnitOfWork
+from tracker.storage.episodes import EpisodeNotFoundError
+
+__all__ = ["EpisodeNotFoundError", "Logged", "log_twitch"]
+
+# What a person may change on a logged episode.
+EDITABLE_FIELDS = frozenset(
+    f.name
+    for f in dataclasses.fields(Episode)
+    if f.name not in ("id", "profile_id", "created_at", "updated_at", "deleted_at")
+)
+DEFAULT_INTENSITY = 1
+
+
+@dataclass(frozen=True)
+class Logged:
+    """A stored episode, and any allowed-but-unusual value worth a second look."""
+
+    episode: Episode
+    unusual: list[UnusualValue]
+
+
+def log_twitch(
+    store: Store,
+    profile: ProfileKey,
+    *,
+    at: dt.datetime | None = None,
+    side: Side | str | None = None,
+    intensity: int | None = None,
+    now: Clock = system_now,
+    **details: Any,
+) -> Logged:
+    """Store one episode. Side and intensity default to the last ones used (the one-tap
+    log); the site defaults to the knee; `at` defaults to now."""
+    unknown = set(details) - EDITABLE_FIELDS
+    if unknown:
+        raise TypeError(f"unknown episode fields: {sorted(unknown)}")
+    moment = now().replace(microsecond=0) if at is None else at
+    if moment.utcoffset() is None:
+        moment = moment.astimezone()  # a wall-clock time is read in this machine's zone
+    with UnitOfWork(store) as uow:
+        profile_id = profile_id_in(uow, profile, now)
+        last = uow.episodes.latest(profile_id)
+        episode = Episode(
+            started_at=moment,
+            utc_offset_min=offset_minutes(moment),
+            side=side if side is not None else (last.side if last else Side.NONE),  # type: ignore[arg-type]
+            intensity=intensity
+            if intensity is not None
+            else (last.intensity if last else DEFAULT_INTENSITY),
+            body_site=details.pop("body_site", BodySite.KNEE),
+            **details,
+        )
+        stored = uow.episodes.add(profile_id, episode, now())
+        uow.commit()
+    return Logged(stored, unusual_values(stored))
+
+
+def edit_episode(
+    store: Store, profile_id: int, episode_id: int, now: Clock = system_now, **changes: Any
+) -> Logged:
+    """Change some fields of an episode; the others stay as they were."""
+    unknown = set(changes) - EDITABLE_FIELDS
+    if unknown:
+        raise ValidationError(next(iter(sorted(unknown))), "?", ", ".join(sorted(EDITABLE_FIELDS)))
+    with UnitOfWork(store) as uow:
+        current = uow.episodes.get(profile_id, episode_id)
+        changed = dataclasses.replace(current, **changes)
+        stored = uow.episodes.replace(profile_id, changed, now())
+        uow.commit()
+    return Logged(stored, unusual_values(stored))
+
+
+def delete_episode(
+    store: Store, profile_id: int, episode_id: int, now: Clock = system_now
+) -> Episode:
+    """Soft delete: the episode disappears everywhere but can be brought back."""
+    with UnitOfWork(store) as uow:
+        deleted = uow.episodes.set_deleted(profile_id, episode_id, now())
+        uow.commit()
+    return deleted
+
+
+def undo_delete(store: Store, profile_id: int, episode_id: int) -> Episode:
+    with UnitOfWork(store) as uow:
+        restored = uow.episodes.set_deleted(profile_id, episode_id, None)
+        uow.commit()
+    return restored
+
+
+def latest_episode(store: Store, profile_id: int) -> Episode | None:
+    """The newest live episode: where the one-tap log takes its side and intensity."""
+    with UnitOfWork(store) as uow:
+        return uow.episodes.latest(profile_id)
+
+
+def episodes_between(
+    store: Store, profile_id: int, first: dt.date | None = None, last: dt.date | None = None
+) -> Sequence[Episode]:
+    with UnitOfWork(store) as uow:
+        return uow.episodes.between(profile_id, first, last)

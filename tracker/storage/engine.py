@@ -1,0 +1,79 @@
+"""Opening the store: a private SQLite file, the pragmas that make it durable, and the
+migrations that bring it up to date."""
+
+from __future__ import annotations
+
+import sqlite3
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import create_engine, event
+from sqlalchemy.engine import Engine
+from sqlalchemy.orm import Session, sessionmaker
+
+from tracker.storage import migrate
+from tracker.storage.paths import DB_FILENAME, ensure_private_dir, ensure_private_file
+
+BUSY_TIMEOUT_MS = 5000
+
+
+def _on_connect(dbapi_connection: sqlite3.Connection, _record: Any) -> None:
+    # Let SQLAlchemy's "begin" event issue BEGIN itself (see _on_begin).
+    dbapi_connection.isolation_level = None
+    for pragma in (
+        "PRAGMA journal_mode=WAL",  # readers never block the writer
+        "PRAGMA synchronous=FULL",  # an acknowledged commit survives power loss
+        "PRAGMA foreign_keys=ON",
+        f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}",  # wait for another writer, don't fail
+    ):
+        dbapi_connection.execute(pragma)
+
+
+def _on_begin(connection: Any) -> None:
+    # Take the write lock at the start of every transaction, so two writers queue up
+    # on busy_timeout instead of failing later with "database is locked".
+    connection.exec_driver_sql("BEGIN IMMEDIATE")
+
+
+def make_engine(db_path: Path) -> Engine:
+    engine = create_engine(f"sqlite:///{db_path}")
+    event.listen(engine, "connect", _on_connect)
+    event.listen(engine, "begin", _on_begin)
+    return engine
+
+
+@dataclass(frozen=True)
+class Store:
+    """An open Kedut store: where it is, its engine, and a session factory."""
+
+    data_dir: Path
+    db_path: Path
+    engine: Engine
+    session_factory: sessionmaker[Session]
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+
+def open_store(data_dir: Path) -> Store:
+    """Open (creating if needed) the store in `data_dir`, migrated to the current schema.
+
+    Raises migrate.StoreError, leaving the file untouched, when it is not a Kedut store
+    or was written by a newer Kedut."""
+    ensure_private_dir(data_dir)
+    db_path = data_dir / DB_FILENAME
+    ensure_private_file(db_path)
+    migrate.stored_revision(db_path)  # refuse a foreign file before any pragma touches it
+    engine = make_engine(db_path)
+    try:
+        migrate.upgrade(engine, db_path)
+    except BaseException:
+        engine.dispose()
+        raise
+    return Store(
+        data_dir=data_dir,
+        db_path=db_path,
+        engine=engine,
+        session_factory=sessionmaker(engine, expire_on_commit=False),
+    )

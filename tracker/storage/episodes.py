@@ -1,0 +1,95 @@
+"""Twitch episodes in and out of the store, as domain objects."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+from collections.abc import Sequence
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from tracker.domain import Episode
+from tracker.models import EpisodeRow
+
+# Episode fields stored in columns of the same name (id and profile_id are set apart).
+_COLUMNS = tuple(f.name for f in dataclasses.fields(Episode) if f.name not in ("id", "profile_id"))
+
+
+def _to_domain(row: EpisodeRow) -> Episode:
+    return Episode(
+        id=row.id, profile_id=row.profile_id, **{name: getattr(row, name) for name in _COLUMNS}
+    )
+
+
+class EpisodeNotFoundError(LookupError):
+    pass
+
+
+class EpisodeRepository:
+    def __init__(self, session: Session) -> None:
+        self._session = session
+
+    def add(self, profile_id: int, episode: Episode, now: dt.datetime) -> Episode:
+        row = EpisodeRow(
+            profile_id=profile_id,
+            local_date=episode.local_date,
+            **{name: getattr(episode, name) for name in _COLUMNS},
+        )
+        row.created_at = row.updated_at = now
+        self._session.add(row)
+        self._session.flush()
+        return _to_domain(row)
+
+    def _row(self, profile_id: int, episode_id: int) -> EpisodeRow:
+        row = self._session.get(EpisodeRow, episode_id)
+        if row is None or row.profile_id != profile_id:
+            raise EpisodeNotFoundError(episode_id)
+        return row
+
+    def get(self, profile_id: int, episode_id: int) -> Episode:
+        return _to_domain(self._row(profile_id, episode_id))
+
+    def replace(self, profile_id: int, episode: Episode, now: dt.datetime) -> Episode:
+        """Store new values for an existing episode (its id, created_at stay)."""
+        assert episode.id is not None
+        row = self._row(profile_id, episode.id)
+        for name in _COLUMNS:
+            if name not in ("created_at", "updated_at", "deleted_at"):
+                setattr(row, name, getattr(episode, name))
+        row.local_date = episode.local_date
+        row.updated_at = now
+        self._session.flush()
+        return _to_domain(row)
+
+    def set_deleted(
+        self, profile_id: int, episode_id: int, deleted_at: dt.datetime | None
+    ) -> Episode:
+        row = self._row(profile_id, episode_id)
+        row.deleted_at = deleted_at
+        self._session.flush()
+        return _to_domain(row)
+
+    def between(
+        self, profile_id: int, first: dt.date | None, last: dt.date | None
+    ) -> Sequence[Episode]:
+        """Live (not deleted) episodes by local day, oldest first."""
+        query = select(EpisodeRow).where(
+            EpisodeRow.profile_id == profile_id, EpisodeRow.deleted_at.is_(None)
+        )
+        if first is not None:
+            query = query.where(EpisodeRow.local_date >= first)
+        if last is not None:
+            query = query.where(EpisodeRow.local_date <= last)
+        query = query.order_by(EpisodeRow.started_at, EpisodeRow.id)
+        return [_to_domain(row) for row in self._session.scalars(query)]
+
+    def latest(self, profile_id: int) -> Episode | None:
+        query = (
+            select(EpisodeRow)
+            .where(EpisodeRow.profile_id == profile_id, EpisodeRow.deleted_at.is_(None))
+            .order_by(EpisodeRow.started_at.desc(), EpisodeRow.id.desc())
+            .limit(1)
+        )
+        row = self._session.scalars(query).first()
+        return None if row is None else _to_domain(row)

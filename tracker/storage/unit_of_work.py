@@ -1,0 +1,48 @@
+"""One user action, one transaction: the unit of work hands out repositories that share
+a session, and nothing is written unless the service calls `commit()`."""
+
+from __future__ import annotations
+
+from types import TracebackType
+from typing import Self
+
+from sqlalchemy.orm import Session
+
+from tracker.storage.care import MedicationRepository, RemedyRepository
+from tracker.storage.days import DayLogRepository
+from tracker.storage.engine import Store
+from tracker.storage.episodes import EpisodeRepository
+from tracker.storage.profiles import ProfileRepository
+
+
+class UnitOfWork:
+    profiles: ProfileRepository
+    episodes: EpisodeRepository
+    days: DayLogRepository
+    medications: MedicationRepository
+    remedies: RemedyRepository
+
+    def __init__(self, store: Store) -> None:
+        self._store = store
+
+    def __enter__(self) -> Self:
+        self._session: Session = self._store.session_factory()
+        self.profiles = ProfileRepository(self._session)
+        self.episodes = EpisodeRepository(self._session)
+        self.days = DayLogRepository(self._session)
+        self.medications = MedicationRepository(self._session)
+        self.remedies = RemedyRepository(self._session)
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        # Anything not committed is rolled back, including after an error.
+        self._session.rollback()
+        self._session.close()
+
+    def commit(self) -> None:
+        self._session.commit()

@@ -1,0 +1,1 @@
+"""The Kivy interface: thin screens over injected services, presenters without Kivy."""

@@ -1,0 +1,150 @@
+"""Checks shared by the domain records, and the errors they raise.
+
+An error keeps its parts (field, value, what is allowed) so every surface can show it
+the same way: the command line on stderr, the app next to the field.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+import math
+from dataclasses import dataclass
+from typing import Any, TypeVar, overload
+
+from tracker.i18n import gettext as _
+
+E = TypeVar("E", bound=enum.StrEnum)
+N = TypeVar("N", int, float)
+
+# Far enough back for an old paper diary, far enough ahead for any typo to stand out.
+EARLIEST_DAY = dt.date(1900, 1, 1)
+LATEST_DAY = dt.date(2100, 12, 31)
+
+
+class ValidationError(ValueError):
+    """A value a person gave that Kedut will not store."""
+
+    def __init__(self, field: str, value: object, allowed: str) -> None:
+        self.field = field
+        self.value = value
+        self.allowed = allowed
+        super().__init__(field, value, allowed)
+
+    def __str__(self) -> str:
+        shown = repr(self.value) if isinstance(self.value, str) else str(self.value)
+        if len(shown) > 60:
+            shown = shown[:57] + "..."
+        return _("{field}: {value} is not allowed (allowed: {allowed})").format(
+            field=self.field, value=shown, allowed=self.allowed
+        )
+
+
+@dataclass(frozen=True)
+class UnusualValue:
+    """An allowed value that is unusual enough to double-check."""
+
+    field: str
+    value: float
+    direction: str  # "below" or "above"
+    limit: float
+
+    def __str__(self) -> str:
+        if self.direction == "below":
+            text = _("{field}: {value} is unusually low (below {limit}); stored anyway")
+        else:
+            text = _("{field}: {value} is unusually high (above {limit}); stored anyway")
+        return text.format(field=self.field, value=_fmt(self.value), limit=_fmt(self.limit))
+
+
+def _fmt(number: float) -> str:
+    return f"{number:g}"
+
+
+def _range_text(low: float, high: float) -> str:
+    return f"{_fmt(low)}–{_fmt(high)}"
+
+
+@overload
+def check_number(field: str, value: None, low: float, high: float, *, real: bool = ...) -> None: ...
+@overload
+def check_number(field: str, value: N, low: float, high: float, *, real: bool = ...) -> N: ...
+def check_number(field: str, value: Any, low: float, high: float, *, real: bool = False) -> Any:
+    """A whole number (or, with `real`, any finite number) within low…high, or None."""
+    if value is None:
+        return None
+    if real:
+        allowed = _("numbers {range}").format(range=_range_text(low, high))
+    else:
+        allowed = _("whole numbers {range}").format(range=_range_text(low, high))
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        raise ValidationError(field, value, allowed)
+    if real:
+        if not math.isfinite(value):
+            raise ValidationError(field, value, allowed)
+        value = float(value)
+    elif isinstance(value, float):
+        if not value.is_integer():
+            raise ValidationError(field, value, allowed)
+        value = int(value)
+    if not low <= value <= high:
+        raise ValidationError(field, value, allowed)
+    return value
+
+
+@overload
+def check_choice(field: str, value: None, choices: type[E]) -> None: ...
+@overload
+def check_choice(field: str, value: str, choices: type[E]) -> E: ...
+def check_choice(field: str, value: str | None, choices: type[E]) -> E | None:
+    """One of an enum's values (given as the enum or its text), or None."""
+    if value is None:
+        return None
+    try:
+        return choices(value)
+    except ValueError:
+        allowed = ", ".join(member.value for member in choices)
+        raise ValidationError(field, value, allowed) from None
+
+
+@overload
+def check_text(field: str, value: None, min_chars: int, max_chars: int) -> None: ...
+@overload
+def check_text(field: str, value: str, min_chars: int, max_chars: int) -> str: ...
+def check_text(field: str, value: str | None, min_chars: int, max_chars: int) -> str | None:
+    """Text of a bounded length; an empty optional text becomes None (not logged)."""
+    if value is None:
+        return None
+    if not isinstance(value, str):
+        raise ValidationError(field, value, _("text"))
+    if "\x00" in value:
+        raise ValidationError(field, value, _("text without NUL characters"))
+    if min_chars == 0 and value == "":
+        return None
+    if not min_chars <= len(value) <= max_chars:
+        allowed = _("{low}–{high} characters").format(low=min_chars, high=max_chars)
+        raise ValidationError(field, f"{len(value)} " + _("characters"), allowed)
+    return value
+
+
+def check_utc(field: str, value: dt.datetime) -> dt.datetime:
+    """A time zone aware instant within the supported years, returned in UTC."""
+    allowed = _("a date and time with a UTC offset, between {first} and {last}").format(
+        first=EARLIEST_DAY, last=LATEST_DAY
+    )
+    if not isinstance(value, dt.datetime) or value.utcoffset() is None:
+        raise ValidationError(field, value, allowed)
+    instant = value.astimezone(dt.UTC)
+    if not EARLIEST_DAY <= instant.date() <= LATEST_DAY:
+        raise ValidationError(field, value.isoformat(), allowed)
+    return instant
+
+
+def check_day(field: str, value: dt.date) -> dt.date:
+    """A calendar day within the supported years."""
+    allowed = _("a date between {first} and {last}").format(first=EARLIEST_DAY, last=LATEST_DAY)
+    if not isinstance(value, dt.date) or isinstance(value, dt.datetime):
+        raise ValidationError(field, value, allowed)
+    if not EARLIEST_DAY <= value <= LATEST_DAY:
+        raise ValidationError(field, value.isoformat(), allowed)
+    return value
