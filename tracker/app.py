@@ -14,6 +14,7 @@ from tracker.services.diary_service import DiaryService
 from tracker.services.profiles import ProfileNotFoundError, get_settings, resolve_profile
 from tracker.storage import StoreError, open_store, resolve_data_dir
 
+START_SIZE = (480, 800)
 NO_DISPLAY_MESSAGE = """\
 Kedut cannot open its window: no display was found (DISPLAY and WAYLAND_DISPLAY are not set).
 - On a desktop, start it from a terminal inside your graphical session.
@@ -43,6 +44,14 @@ def run_app(data_dir: str | None = None, profile: str | None = None) -> int:
     set_language(language_from_env(get_settings(store, chosen.id).language))
     # Kivy must not read our command line, and keeps its own config and logs apart.
     os.environ.setdefault("KIVY_NO_ARGS", "1")
+    from kivy.config import Config
+
+    # A phone-like portrait window to start with; it resizes freely.
+    Config.set("graphics", "width", str(START_SIZE[0]))
+    Config.set("graphics", "height", str(START_SIZE[1]))
+    Config.set("graphics", "minimum_width", "360")
+    Config.set("graphics", "minimum_height", "560")
+    Config.set("input", "mouse", "mouse,multitouch_on_demand")  # no red dots on right-click
     from tracker.ui.kedut_app import KedutApp
 
     KedutApp(diary=DiaryService(store, chosen)).run()

@@ -25,19 +25,29 @@ LATEST_DAY = dt.date(2100, 12, 31)
 class ValidationError(ValueError):
     """A value a person gave that Kedut will not store."""
 
-    def __init__(self, field: str, value: object, allowed: str) -> None:
+    def __init__(self, field: str, value: object, allowed: str, shown: str | None = None) -> None:
         self.field = field
         self.value = value
         self.allowed = allowed
+        self.shown = shown
+        """How to show the value when it is not itself readable ("2001 characters")."""
         super().__init__(field, value, allowed)
 
     def __str__(self) -> str:
-        shown = repr(self.value) if isinstance(self.value, str) else str(self.value)
+        shown = self.shown if self.shown is not None else _shown(self.value)
         if len(shown) > 60:
             shown = shown[:57] + "..."
         return _("{field}: {value} is not allowed (allowed: {allowed})").format(
             field=self.field, value=shown, allowed=self.allowed
         )
+
+
+def _shown(value: object) -> str:
+    if isinstance(value, str):
+        return repr(value)
+    if isinstance(value, float) and not isinstance(value, bool):
+        return _fmt(value)
+    return str(value)
 
 
 @dataclass(frozen=True)
@@ -123,7 +133,8 @@ def check_text(field: str, value: str | None, min_chars: int, max_chars: int) ->
         return None
     if not min_chars <= len(value) <= max_chars:
         allowed = _("{low}–{high} characters").format(low=min_chars, high=max_chars)
-        raise ValidationError(field, f"{len(value)} " + _("characters"), allowed)
+        shown = f"{len(value)} " + _("characters")
+        raise ValidationError(field, value, allowed, shown=shown)
     return value
 
 

@@ -51,3 +51,55 @@ def test_the_one_tap_log_reuses_the_last_side_and_intensity(
         assert rows == [("knee", "left", 3)] * 3
         assert today.count_text == "3 twitches today"
         save_screenshot(screenshot_dir / "today-three-episodes-tablet-en")
+
+
+def test_the_t_key_logs_a_twitch_like_the_button(tmp_path: Path) -> None:
+    from kivy.core.window import Window
+
+    with running_app(tmp_path / "data", PHONE) as (app, store):
+        Window.dispatch("on_key_down", 116, 0, "t", [])
+        assert len(_episode_rows(store.db_path)) == 1
+        Window.dispatch("on_key_down", 116, 0, "t", ["ctrl"])  # Ctrl+T is not the shortcut
+        assert len(_episode_rows(store.db_path)) == 1
+        assert app.root.get_screen("today").count_text == "1 twitch today"
+
+
+def test_start_up_loads_neither_matplotlib_nor_scipy(tmp_path: Path) -> None:
+    """The real start path (`run_app`) in its own process, looked at after the first frame."""
+    import json
+    import os
+    import subprocess
+    import sys
+
+    probe = f"""
+import json, os, sys
+os.environ["KIVY_NO_ARGS"] = "1"
+from kivy.app import App
+from kivy.clock import Clock
+from tracker.app import run_app
+
+def report(_dt):
+    loaded = sorted({{n.split(".")[0] for n in sys.modules}} & {{"matplotlib", "scipy", "pandas"}})
+    print("HEAVY=" + json.dumps(loaded))
+    App.get_running_app().stop()
+
+Clock.schedule_once(report, 0)
+sys.exit(run_app(data_dir={str(tmp_path / "data")!r}))
+"""
+    result = subprocess.run(
+        [sys.executable, "-c", probe],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        env=os.environ.copy(),
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr[-2000:]
+    (line,) = [ln for ln in result.stdout.splitlines() if ln.startswith("HEAVY=")]
+    assert json.loads(line.removeprefix("HEAVY=")) == []
+
+
+def test_the_window_is_titled_kedut(tmp_path: Path) -> None:
+    with running_app(tmp_path / "data", PHONE) as (app, _store):
+        assert app.title == "Kedut"
+        assert app.get_application_name() == "Kedut"

@@ -1,0 +1,111 @@
+"""Bad input: exit code 2, a message on stderr that names the field and what is
+allowed, and nothing stored."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tests.integration.kedut_cli import TABLES, kedut, row_counts
+
+BAD_INPUT = [
+    (
+        ("log", "twitch", "--intensity", "7"),
+        "intensity: 7 is not allowed (allowed: whole numbers 0–4)",
+    ),
+    (
+        ("log", "twitch", "--duration-s", "0"),
+        "duration_s: 0 is not allowed (allowed: whole numbers 1–86400)",
+    ),
+    (("log", "twitch", "--side", "up"), "argument --side: invalid choice: 'up' (choose from "),
+    (("log", "twitch", "--intensity", "two"), "argument --intensity: 'two' is not a whole number"),
+    (
+        ("log", "twitch", "--at", "yesterday"),
+        "argument --at: 'yesterday' is not an ISO 8601 date and time",
+    ),
+    (
+        ("log", "twitch", "--at", "1850-01-01T10:00+07:00"),
+        "started_at: '1850-01-01T10:00:00+07:00' is not allowed",
+    ),
+    (
+        ("log", "twitch", "--note", "x" * 2001),
+        "note: 2001 characters is not allowed (allowed: 0–2000 characters)",
+    ),
+    (
+        ("log", "day", "--date", "2026-11-25", "--sleep-h", "25"),
+        "sleep_h: 25 is not allowed (allowed: numbers 0–24)",
+    ),
+    (
+        ("log", "day", "--date", "2026-11-25", "--sleep-h", "nan"),
+        "argument --sleep-h: 'nan' is not a number",
+    ),
+    (
+        ("log", "day", "--date", "2026-11-25", "--water-ml", "20001"),
+        "water_ml: 20001 is not allowed",
+    ),
+    (("log", "day", "--date", "2026-02-30"), "argument --date: '2026-02-30' is not a date"),
+    (
+        (
+            "log",
+            "medication",
+            "--name",
+            "X",
+            "--kind",
+            "diuretic",
+            "--from",
+            "2026-11-02",
+            "--to",
+            "2026-11-01",
+        ),
+        "stopped_on: 2026-11-01 is not allowed (allowed: on or after started_on (2026-11-02))",
+    ),
+    (
+        ("log", "remedy", "--date", "2026-11-25", "--remedy", "sleep"),
+        "argument --remedy: invalid choice: 'sleep'",
+    ),
+    (
+        ("log", "remedy", "--date", "2026-11-25", "--remedy", "rest", "--helped", "5"),
+        "helped: 5 is not allowed",
+    ),
+    (("--profile", "Nobody", "log", "twitch"), "profile: 'Nobody' not found (existing: -)"),
+]
+
+
+@pytest.mark.parametrize(
+    ("args", "message"), BAD_INPUT, ids=[" ".join(a)[:50] for a, _ in BAD_INPUT]
+)
+def test_bad_input_exits_2_names_the_field_and_stores_nothing(
+    tmp_path: Path, args: tuple[str, ...], message: str
+) -> None:
+    result = kedut(tmp_path, *args)
+    assert result.returncode == 2
+    assert message in result.stderr
+    assert result.stdout == ""
+    assert "Traceback" not in result.stderr
+    assert row_counts(tmp_path / "kedut.sqlite3") == dict.fromkeys(TABLES, 0)
+
+
+def test_a_refused_value_leaves_earlier_entries_as_they_were(tmp_path: Path) -> None:
+    assert kedut(tmp_path, "log", "day", "--date", "2026-11-25", "--sleep-h", "7").returncode == 0
+    before = row_counts(tmp_path / "kedut.sqlite3")
+    result = kedut(
+        tmp_path, "log", "day", "--date", "2026-11-25", "--sleep-h", "7.5", "--stress", "9"
+    )
+    assert result.returncode == 2
+    assert (
+        "stress: 9 is not allowed (allowed: whole numbers 0–4); nothing was stored" in result.stderr
+    )
+    assert row_counts(tmp_path / "kedut.sqlite3") == before
+    listed = kedut(tmp_path, "list", "--format", "csv").returncode
+    assert listed == 0
+
+
+def test_a_file_that_is_not_a_kedut_store_is_refused_and_left_untouched(tmp_path: Path) -> None:
+    foreign = tmp_path / "kedut.sqlite3"
+    foreign.write_bytes(b"these are my tax notes, not a database\n" * 100)
+    before = foreign.read_bytes()
+    result = kedut(tmp_path, "log", "twitch")
+    assert result.returncode == 1
+    assert "cannot be read as a Kedut store" in result.stderr
+    assert foreign.read_bytes() == before

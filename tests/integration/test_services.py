@@ -1,0 +1,115 @@
+"""The services over a real SQLite file: one user action, one transaction."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from tests.integration.kedut_cli import row_counts
+from tracker.domain import ValidationError
+from tracker.services import days, episodes, profiles
+from tracker.services.clock import Clock
+from tracker.storage import Store, open_store
+from tracker.storage.episodes import EpisodeNotFoundError
+
+JAKARTA = dt.timezone(dt.timedelta(hours=7))
+MORNING = dt.datetime(2026, 11, 25, 7, 30, tzinfo=JAKARTA)
+
+
+@pytest.fixture
+def store(tmp_path: Path) -> Iterator[Store]:
+    opened = open_store(tmp_path)
+    yield opened
+    opened.close()
+
+
+def _fixed(moment: dt.datetime) -> Clock:
+    return lambda: moment
+
+
+def test_the_first_profile_is_made_on_first_use_and_only_if_the_action_succeeds(
+    store: Store,
+) -> None:
+    with pytest.raises(ValidationError):
+        episodes.log_twitch(store, None, intensity=9)
+    assert row_counts(store.db_path)["profile"] == 0
+    logged = episodes.log_twitch(store, None, at=MORNING)
+    assert [p.name for p in profiles.list_profiles(store)] == ["Me"]
+    assert logged.episode.profile_id == profiles.list_profiles(store)[0].id
+
+
+def test_an_edit_changes_only_the_given_fields_and_moves_the_local_day(store: Store) -> None:
+    logged = episodes.log_twitch(store, None, at=MORNING, side="left", intensity=2, note="desk")
+    episode = logged.episode
+    assert episode.id is not None and episode.profile_id is not None
+    later = dt.datetime(2026, 11, 26, 0, 15, tzinfo=JAKARTA)
+    edited = episodes.edit_episode(
+        store,
+        episode.profile_id,
+        episode.id,
+        started_at=later,
+        utc_offset_min=420,
+        intensity=3,
+        now=_fixed(later),
+    ).episode
+    assert (edited.side, edited.intensity, edited.note) == ("left", 3, "desk")
+    assert edited.local_date == dt.date(2026, 11, 26)
+    assert edited.created_at == episode.created_at
+    assert edited.updated_at == later
+    assert [
+        e.id
+        for e in episodes.episodes_between(
+            store, episode.profile_id, edited.local_date, edited.local_date
+        )
+    ] == [episode.id]
+
+
+def test_a_refused_edit_changes_nothing(store: Store) -> None:
+    episode = episodes.log_twitch(store, None, at=MORNING, intensity=2).episode
+    assert episode.id is not None and episode.profile_id is not None
+    with pytest.raises(ValidationError, match=r"^intensity: 5"):
+        episodes.edit_episode(store, episode.profile_id, episode.id, intensity=5, note="changed")
+    (unchanged,) = episodes.episodes_between(store, episode.profile_id)
+    assert (unchanged.intensity, unchanged.note) == (2, None)
+
+
+def test_a_deleted_episode_disappears_and_undo_brings_it_back(store: Store) -> None:
+    episode = episodes.log_twitch(store, None, at=MORNING).episode
+    assert episode.id is not None and episode.profile_id is not None
+    deleted = episodes.delete_episode(store, episode.profile_id, episode.id, now=_fixed(MORNING))
+    assert deleted.deleted_at == MORNING
+    assert episodes.episodes_between(store, episode.profile_id) == []
+    assert episodes.latest_episode(store, episode.profile_id) is None
+    restored = episodes.undo_delete(store, episode.profile_id, episode.id)
+    assert restored.deleted_at is None
+    assert [e.id for e in episodes.episodes_between(store, episode.profile_id)] == [episode.id]
+
+
+def test_another_profiles_episode_cannot_be_touched(store: Store) -> None:
+    mine = episodes.log_twitch(store, None, at=MORNING).episode
+    other = profiles.create_profile(store, "Budi")
+    assert mine.id is not None and other.id is not None
+    with pytest.raises(EpisodeNotFoundError):
+        episodes.delete_episode(store, other.id, mine.id)
+
+
+def test_a_day_update_keeps_unchanged_fields_and_none_clears_one(store: Store) -> None:
+    day = dt.date(2026, 11, 25)
+    days.save_day(store, None, day, sleep_h=6.0, water_ml=1500, stress=2)
+    saved = days.save_day(store, None, day, water_ml=2000, stress=None).day_log
+    assert (saved.sleep_h, saved.water_ml, saved.stress) == (6.0, 2000, None)
+    assert row_counts(store.db_path)["day_log"] == 1
+
+
+def test_profile_names_stay_unique(store: Store) -> None:
+    ani = profiles.create_profile(store, "Ani")
+    profiles.create_profile(store, "Budi")
+    assert ani.id is not None
+    with pytest.raises(ValidationError, match=r"^name: 'Budi' is not allowed"):
+        profiles.rename_profile(store, ani.id, "Budi")
+    with pytest.raises(ValidationError, match=r"^name: 'Ani'"):
+        profiles.create_profile(store, " Ani ")
+    assert profiles.rename_profile(store, ani.id, "Ani").name == "Ani"  # renaming to itself is fine
