@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from collections.abc import Sequence
 
@@ -10,28 +11,19 @@ from sqlalchemy.orm import Session
 
 from tracker.domain import Medication, RemedyUse
 from tracker.models import MedicationRow, RemedyUseRow
+from tracker.storage.ranges import within
+
+# Fields stored in columns of the same name (the id is the row's own).
+_MEDICATION_COLUMNS = tuple(f.name for f in dataclasses.fields(Medication) if f.name != "id")
+_REMEDY_COLUMNS = tuple(f.name for f in dataclasses.fields(RemedyUse) if f.name != "id")
 
 
 def _medication(row: MedicationRow) -> Medication:
-    return Medication(
-        id=row.id,
-        profile_id=row.profile_id,
-        name=row.name,
-        kind=row.kind,
-        started_on=row.started_on,
-        stopped_on=row.stopped_on,
-    )
+    return Medication(id=row.id, **{name: getattr(row, name) for name in _MEDICATION_COLUMNS})
 
 
 def _remedy(row: RemedyUseRow) -> RemedyUse:
-    return RemedyUse(
-        id=row.id,
-        profile_id=row.profile_id,
-        date=row.date,
-        remedy=row.remedy,
-        helped=row.helped,
-        note=row.note,
-    )
+    return RemedyUse(id=row.id, **{name: getattr(row, name) for name in _REMEDY_COLUMNS})
 
 
 class MedicationRepository:
@@ -39,13 +31,8 @@ class MedicationRepository:
         self._session = session
 
     def add(self, profile_id: int, medication: Medication) -> Medication:
-        row = MedicationRow(
-            profile_id=profile_id,
-            name=medication.name,
-            kind=medication.kind,
-            started_on=medication.started_on,
-            stopped_on=medication.stopped_on,
-        )
+        values = {name: getattr(medication, name) for name in _MEDICATION_COLUMNS}
+        row = MedicationRow(**{**values, "profile_id": profile_id})
         self._session.add(row)
         self._session.flush()
         return _medication(row)
@@ -70,13 +57,8 @@ class RemedyRepository:
         self._session = session
 
     def add(self, profile_id: int, use: RemedyUse) -> RemedyUse:
-        row = RemedyUseRow(
-            profile_id=profile_id,
-            date=use.date,
-            remedy=use.remedy,
-            helped=use.helped,
-            note=use.note,
-        )
+        values = {name: getattr(use, name) for name in _REMEDY_COLUMNS}
+        row = RemedyUseRow(**{**values, "profile_id": profile_id})
         self._session.add(row)
         self._session.flush()
         return _remedy(row)
@@ -85,9 +67,6 @@ class RemedyRepository:
         self, profile_id: int, first: dt.date | None, last: dt.date | None
     ) -> Sequence[RemedyUse]:
         query = select(RemedyUseRow).where(RemedyUseRow.profile_id == profile_id)
-        if first is not None:
-            query = query.where(RemedyUseRow.date >= first)
-        if last is not None:
-            query = query.where(RemedyUseRow.date <= last)
+        query = within(query, RemedyUseRow.date, first, last)
         query = query.order_by(RemedyUseRow.date, RemedyUseRow.id)
         return [_remedy(row) for row in self._session.scalars(query)]

@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session
 
 from tracker.domain import DayLog
 from tracker.models import DayLogRow
+from tracker.storage.ranges import within
 
 _COLUMNS = tuple(f.name for f in dataclasses.fields(DayLog))
 
@@ -42,8 +43,5 @@ class DayLogRepository:
         self, profile_id: int, first: dt.date | None, last: dt.date | None
     ) -> Sequence[DayLog]:
         query = select(DayLogRow).where(DayLogRow.profile_id == profile_id)
-        if first is not None:
-            query = query.where(DayLogRow.date >= first)
-        if last is not None:
-            query = query.where(DayLogRow.date <= last)
+        query = within(query, DayLogRow.date, first, last)
         return [_to_domain(row) for row in self._session.scalars(query.order_by(DayLogRow.date))]

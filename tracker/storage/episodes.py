@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session
 
 from tracker.domain import Episode
 from tracker.models import EpisodeRow
+from tracker.storage.ranges import within
 
 # Episode fields stored in columns of the same name (id and profile_id are set apart).
 _COLUMNS = tuple(f.name for f in dataclasses.fields(Episode) if f.name not in ("id", "profile_id"))
@@ -77,11 +78,9 @@ class EpisodeRepository:
         query = select(EpisodeRow).where(
             EpisodeRow.profile_id == profile_id, EpisodeRow.deleted_at.is_(None)
         )
-        if first is not None:
-            query = query.where(EpisodeRow.local_date >= first)
-        if last is not None:
-            query = query.where(EpisodeRow.local_date <= last)
-        query = query.order_by(EpisodeRow.started_at, EpisodeRow.id)
+        query = within(query, EpisodeRow.local_date, first, last).order_by(
+            EpisodeRow.started_at, EpisodeRow.id
+        )
         return [_to_domain(row) for row in self._session.scalars(query)]
 
     def latest(self, profile_id: int) -> Episode | None:
