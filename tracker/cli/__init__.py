@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import importlib
 import os
 import sys
 from collections.abc import Callable
@@ -27,6 +28,7 @@ from tracker.domain import (
     TwitchContext,
     ValidationError,
 )
+from tracker.i18n import language_from_env, set_language
 
 EXIT_OK, EXIT_FAILURE, EXIT_BAD_INPUT = 0, 1, 2
 Handler = Callable[[argparse.Namespace], int]
@@ -144,6 +146,20 @@ def build_parser() -> argparse.ArgumentParser:
     profiles.add_argument("names", nargs="*", help="add NAME | rename OLD NEW")
     profiles.set_defaults(handler="profiles_")
 
+    for name, text in (
+        ("warnings", "the current see-a-doctor warnings"),
+        ("insights", "which factors went together with twitching"),
+    ):
+        command = subcommands.add_parser(name, help=text)
+        command.add_argument("--today", type=DATE, help="judge as of this day (default: today)")
+        if name == "insights":
+            command.add_argument(
+                "--from", dest="first", type=DATE, help="default: the first day with any entry"
+            )
+            command.add_argument("--to", dest="last", type=DATE, help="default: --today")
+        command.add_argument("--json", action="store_true", help="machine-readable output")
+        command.set_defaults(handler=f"findings.{name}_")
+
     demo = subcommands.add_parser("demo", help='fill a "Demo" profile with a realistic diary')
     demo.add_argument("--days", type=WHOLE, default=120, help="how many days (default 120)")
     demo.add_argument("--seed", type=WHOLE, default=7, help="same seed, same diary")
@@ -159,7 +175,10 @@ def run(args: argparse.Namespace) -> int:
     from tracker.storage import StoreError
     from tracker.storage.episodes import EpisodeNotFoundError
 
-    handler: Handler = getattr(commands, args.handler)
+    set_language(language_from_env())  # KEDUT_LANG=id for Indonesian messages
+    module_name, _, function = args.handler.rpartition(".")
+    module = importlib.import_module(f"tracker.cli.{module_name}") if module_name else commands
+    handler: Handler = getattr(module, function)
     try:
         return handler(args)
     except (ValidationError, ProfileNotFoundError, EpisodeNotFoundError) as error:

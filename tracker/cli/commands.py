@@ -27,7 +27,7 @@ from tracker.storage import Store, open_store, resolve_data_dir
 EXIT_OK = 0
 
 
-def _store(args: argparse.Namespace) -> Store:
+def open_from_args(args: argparse.Namespace) -> Store:
     return open_store(resolve_data_dir(args.data_dir))
 
 
@@ -38,7 +38,7 @@ def _notes(unusual: list[UnusualValue]) -> None:
 
 def log_twitch(args: argparse.Namespace) -> int:
     logged = episodes.log_twitch(
-        _store(args),
+        open_from_args(args),
         args.profile,
         at=args.at,
         side=args.side,
@@ -63,7 +63,7 @@ _DAY_OPTIONS = tuple(name for name in DAY_COLUMNS if name != "date")
 
 def log_day(args: argparse.Namespace) -> int:
     given = {name: getattr(args, name) for name in _DAY_OPTIONS if getattr(args, name) is not None}
-    saved = days.save_day(_store(args), args.profile, args.date, **given)
+    saved = days.save_day(open_from_args(args), args.profile, args.date, **given)
     _notes(saved.unusual)
     print(saved.day_log.date.isoformat())
     return EXIT_OK
@@ -71,7 +71,7 @@ def log_day(args: argparse.Namespace) -> int:
 
 def log_medication(args: argparse.Namespace) -> int:
     medication = care.add_medication(
-        _store(args),
+        open_from_args(args),
         args.profile,
         name=args.name,
         kind=args.kind,
@@ -84,7 +84,7 @@ def log_medication(args: argparse.Namespace) -> int:
 
 def log_remedy(args: argparse.Namespace) -> int:
     use = care.log_remedy(
-        _store(args),
+        open_from_args(args),
         args.profile,
         day=args.date,
         remedy=args.remedy,
@@ -106,7 +106,7 @@ def _episode_json(episode: Episode) -> dict[str, Any]:
 def list_(args: argparse.Namespace) -> int:
     if args.first and args.last and args.first > args.last:
         raise ValidationError("to", args.last.isoformat(), f"on or after --from {args.first}")
-    found = diary.diary_between(_store(args), args.profile, args.first, args.last)
+    found = diary.diary_between(open_from_args(args), args.profile, args.first, args.last)
     if args.format == "json":
         output.print_json(
             {
@@ -164,7 +164,7 @@ def _day_cells(day_log: DayLog) -> list[str]:
 
 
 def profiles_(args: argparse.Namespace) -> int:
-    store = _store(args)
+    store = open_from_args(args)
     wanted = {"list": 0, "add": 1, "rename": 2}[args.action]
     if len(args.names) != wanted:
         usage = {
@@ -189,7 +189,7 @@ def demo_(args: argparse.Namespace) -> int:
     if not 1 <= args.days <= 3660:
         raise ValidationError("days", args.days, "whole numbers 1–3660")
     end = args.end or system_now().date()
-    profile, made = demo.fill_demo_profile(_store(args), args.days, args.seed, end)
+    profile, made = demo.fill_demo_profile(open_from_args(args), args.days, args.seed, end)
     print(
         f'Profile "{profile.name}": {len(made.episodes)} episodes, {len(made.days)} day logs, '
         f"{len(made.medications)} medication, {len(made.remedies)} remedies, "

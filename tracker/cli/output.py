@@ -39,13 +39,15 @@ def _cell(value: Any) -> str:
     return str(value)
 
 
-def print_table(title: str, headers: Sequence[str], rows: Sequence[Sequence[str]]) -> None:
+def print_table(
+    title: str, headers: Sequence[str], rows: Sequence[Sequence[str]], shorten: bool = True
+) -> None:
     """A plain aligned table; long cells (notes) are shortened to keep one line a row."""
     print(f"{title} ({len(rows)})")
     if not rows:
         print("  (none)")
         return
-    cells = [[_shorten(cell) for cell in row] for row in rows]
+    cells = [[_shorten(cell) if shorten else cell for cell in row] for row in rows]
     widths = [max(len(h), *(len(row[i]) for row in cells)) for i, h in enumerate(headers)]
     print("  " + "  ".join(h.ljust(w) for h, w in zip(headers, widths, strict=True)).rstrip())
     for row in cells:

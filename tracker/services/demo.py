@@ -108,9 +108,9 @@ def generate(days: int, seed: int, end: dt.date) -> DemoDiary:
                     vitamin_supplement=_maybe(rng, rng.random() < 0.3, 0.3),
                 )
             )
-        rate = 0.3 + 0.3 * max(0.0, 7.0 - prev_sleep_h) + (0.6 if vigorous else 0.0)
-        rate += (0.4 if water_ml < 1500 else 0.0) + (0.8 if diarrhea else 0.0)
-        rate += (0.5 if on_diuretic else 0.0) + (1.2 if day >= recurring_from else 0.0)
+        rate = 0.05 + 0.6 * max(0.0, 6.0 - prev_sleep_h) + (0.9 if vigorous else 0.0)
+        rate += (0.6 if water_ml < 1500 else 0.0) + (1.0 if diarrhea else 0.0)
+        rate += (0.8 if on_diuretic else 0.0) + (1.5 if day >= recurring_from else 0.0)
         count = _poisson(rng, rate)
         for _ in range(count):
             hour = rng.choice((7, 10, 13, 16, 18, 19, 20, 21, 22, 23))
@@ -120,7 +120,7 @@ def generate(days: int, seed: int, end: dt.date) -> DemoDiary:
                 Episode(
                     started_at=local,
                     utc_offset_min=DEMO_OFFSET_MIN,
-                    side=rng.choices((Side.LEFT, Side.RIGHT, Side.BOTH), (7, 2, 1))[0],
+                    side=rng.choices((Side.LEFT, Side.RIGHT, Side.BOTH), (16, 3, 1))[0],
                     intensity=min(4, max(0, int(rng.gauss(1.6 + 0.3 * on_diuretic, 0.9)))),
                     duration_s=_maybe(rng, rng.randint(5, 120), 0.3),
                     context=TwitchContext.AFTER_EXERCISE

@@ -4,19 +4,19 @@ bound optional."""
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any, TypeVar
+from typing import Any, TypeVar, cast
 
-from sqlalchemy import Select
 from sqlalchemy.orm import InstrumentedAttribute
 
-S = TypeVar("S", bound=Select[Any])
+S = TypeVar("S")  # a Select of any row shape
 
 
 def within(
     query: S, column: InstrumentedAttribute[dt.date], first: dt.date | None, last: dt.date | None
 ) -> S:
+    narrowed: Any = query
     if first is not None:
-        query = query.where(column >= first)
+        narrowed = narrowed.where(column >= first)
     if last is not None:
-        query = query.where(column <= last)
-    return query
+        narrowed = narrowed.where(column <= last)
+    return cast(S, narrowed)

@@ -8,6 +8,7 @@ from typing import Self
 
 from sqlalchemy.orm import Session
 
+from tracker.storage.aggregates import Aggregates
 from tracker.storage.care import MedicationRepository, RemedyRepository
 from tracker.storage.days import DayLogRepository
 from tracker.storage.engine import Store
@@ -21,6 +22,7 @@ class UnitOfWork:
     days: DayLogRepository
     medications: MedicationRepository
     remedies: RemedyRepository
+    aggregates: Aggregates
 
     def __init__(self, store: Store) -> None:
         self._store = store
@@ -32,6 +34,7 @@ class UnitOfWork:
         self.days = DayLogRepository(self._session)
         self.medications = MedicationRepository(self._session)
         self.remedies = RemedyRepository(self._session)
+        self.aggregates = Aggregates(self._session)
         return self
 
     def __exit__(

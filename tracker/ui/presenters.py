@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from tracker.domain import BodySite, Episode, Side
 from tracker.i18n import gettext as _
 from tracker.i18n import ngettext
-from tracker.ui.labels import long_date, place_label, red_flag_label
+from tracker.labels import long_date, place_label, red_flag_label
 
 
 @dataclass(frozen=True)

@@ -79,3 +79,42 @@ def long_date(day: dt.date) -> str:
     return _("{weekday}, {day} {month} {year}").format(
         weekday=weekday_label(day), day=day.day, month=month_label(day.month), year=day.year
     )
+
+
+def day_month_year(day: dt.date) -> str:
+    """ "25 November 2026"."""
+    return f"{day.day} {month_label(day.month)} {day.year}"
+
+
+def factor_label(factor: str) -> str:
+    """A factor's name for people: "sleep (hours)", "diarrhoea"."""
+    return {
+        "sleep_h": _("sleep (hours)"),
+        "sleep_quality": _("sleep quality"),
+        "water_ml": _("water"),
+        "exercise_min": _("exercise (minutes)"),
+        "stress": _("stress"),
+        "caffeine_mg": _("caffeine"),
+        "alcohol_units": _("alcohol"),
+        "diarrhea": _("diarrhoea"),
+        "calcium_rich_food": _("calcium-rich food"),
+        "magnesium_rich_food": _("magnesium-rich food"),
+        "vitamin_supplement": _("vitamin supplement"),
+        "on_diuretic": _("taking a diuretic"),
+        "on_corticosteroid": _("taking a corticosteroid"),
+        "on_estrogen": _("taking estrogen"),
+    }[factor]
+
+
+def more_or_less(factor: str, higher: bool) -> str:
+    """ "more sleep" / "less sleep": the direction a numeric factor went."""
+    words = {
+        "sleep_h": (_("more sleep"), _("less sleep")),
+        "sleep_quality": (_("better sleep"), _("worse sleep")),
+        "water_ml": (_("more water"), _("less water")),
+        "exercise_min": (_("more exercise"), _("less exercise")),
+        "stress": (_("more stress"), _("less stress")),
+        "caffeine_mg": (_("more caffeine"), _("less caffeine")),
+        "alcohol_units": (_("more alcohol"), _("less alcohol")),
+    }[factor]
+    return words[0] if higher else words[1]

@@ -1,4 +1,4 @@
-"""Kedut's domain: the records a person logs, as frozen dataclasses that cannot hold a
+"""The records a person logs, as frozen dataclasses that cannot hold a
 bad value.
 
 Every constructor validates. An out-of-range or malformed value raises
@@ -27,27 +27,6 @@ from tracker.validation import (
     check_text,
     check_utc,
 )
-
-__all__ = [
-    "RED_FLAGS",
-    "BodySite",
-    "DayLog",
-    "Episode",
-    "ExerciseIntensity",
-    "Medication",
-    "MedicationKind",
-    "Profile",
-    "Remedy",
-    "RemedyUse",
-    "Settings",
-    "Sex",
-    "Side",
-    "TwitchContext",
-    "UnusualValue",
-    "ValidationError",
-    "local_date_of",
-    "unusual_values",
-]
 
 
 class BodySite(enum.StrEnum):

@@ -1,0 +1,128 @@
+"""Which factors go together with twitching: every factor at each lag, shown only with
+enough days, with an honest interval and a q-value over everything shown at once."""
+
+from __future__ import annotations
+
+import dataclasses
+from dataclasses import dataclass
+
+import numpy as np
+
+from tracker.analysis.series import (
+    BINARY_FACTORS,
+    MEDICATION_FACTORS,
+    NUMERIC_FACTORS,
+    DailySeries,
+    FloatArray,
+)
+from tracker.analysis.stats import benjamini_hochberg, spearman, welch_and_mann_whitney
+from tracker.domain import Correlation, FactorKind, HiddenReason, HiddenResult
+
+NUMERIC_LAGS = (0, 1, 2)
+BINARY_LAGS = (0, 1)
+MIN_NUMERIC_DAYS = 14
+MIN_BINARY_DAYS_EACH = 5
+EARLY_BELOW_DAYS = 30
+
+
+@dataclass(frozen=True)
+class Correlations:
+    shown: list[Correlation]
+    """Sorted by strength of evidence: lowest q first."""
+    hidden: list[HiddenResult]
+
+
+def _pairs(series: DailySeries, factor: str, lag: int) -> tuple[FloatArray, FloatArray]:
+    """(factor on day d − lag, episodes on day d) for every d where the factor is known."""
+    values = series.factors[factor]
+    x, y = values[: series.days - lag], series.episodes[lag:]
+    known = ~np.isnan(x)
+    return x[known], y[known]
+
+
+def _constant(values: FloatArray) -> bool:
+    return len(values) == 0 or bool((values == values[0]).all())
+
+
+def _numeric(series: DailySeries, factor: str, lag: int) -> Correlation | HiddenResult:
+    x, y = _pairs(series, factor, lag)
+    reason = None
+    if np.isnan(series.factors[factor]).all():
+        reason = HiddenReason.NEVER_LOGGED
+    elif len(x) < MIN_NUMERIC_DAYS:
+        reason = HiddenReason.TOO_FEW_DAYS
+    elif _constant(x) or _constant(y):
+        reason = HiddenReason.CONSTANT
+    if reason is not None:
+        return HiddenResult(
+            factor=factor,
+            lag_days=lag,
+            kind=FactorKind.NUMERIC,
+            reason=reason,
+            n=len(x),
+            needed=MIN_NUMERIC_DAYS,
+        )
+    result = spearman(x, y)
+    return Correlation(
+        factor=factor,
+        lag_days=lag,
+        kind=FactorKind.NUMERIC,
+        n=len(x),
+        rho=result.rho,
+        ci_low=result.ci_low,
+        ci_high=result.ci_high,
+        p_value=result.p_value,
+        early=len(x) < EARLY_BELOW_DAYS,
+    )
+
+
+def _binary(series: DailySeries, factor: str, lag: int) -> Correlation | HiddenResult:
+    x, y = _pairs(series, factor, lag)
+    with_, without = y[x == 1.0], y[x == 0.0]
+    never = np.isnan(series.factors[factor]).all() or (
+        factor in MEDICATION_FACTORS and not series.factors[factor].any()
+    )
+    reason = None
+    if never:
+        reason = HiddenReason.NEVER_LOGGED
+    elif min(len(with_), len(without)) < MIN_BINARY_DAYS_EACH:
+        reason = HiddenReason.TOO_FEW_DAYS
+    elif _constant(y):
+        reason = HiddenReason.CONSTANT
+    if reason is not None:
+        return HiddenResult(
+            factor=factor,
+            lag_days=lag,
+            kind=FactorKind.BINARY,
+            reason=reason,
+            n=min(len(with_), len(without)),
+            needed=MIN_BINARY_DAYS_EACH,
+        )
+    result = welch_and_mann_whitney(with_, without)
+    n = len(with_) + len(without)
+    return Correlation(
+        factor=factor,
+        lag_days=lag,
+        kind=FactorKind.BINARY,
+        n=n,
+        n_with=len(with_),
+        n_without=len(without),
+        mean_with=result.mean_with,
+        mean_without=result.mean_without,
+        diff=result.diff,
+        ci_low=result.ci_low,
+        ci_high=result.ci_high,
+        p_value=result.p_value,
+        early=n < EARLY_BELOW_DAYS,
+    )
+
+
+def correlate(series: DailySeries) -> Correlations:
+    found = [_numeric(series, f, lag) for f in NUMERIC_FACTORS for lag in NUMERIC_LAGS]
+    found += [_binary(series, f, lag) for f in BINARY_FACTORS for lag in BINARY_LAGS]
+    shown = [r for r in found if isinstance(r, Correlation)]
+    hidden = [r for r in found if isinstance(r, HiddenResult)]
+    q_values = benjamini_hochberg(np.array([r.p_value for r in shown]))
+    shown = [dataclasses.replace(r, q_value=float(q)) for r, q in zip(shown, q_values, strict=True)]
+    shown.sort(key=lambda r: (r.q_value, r.p_value, -abs(r.effect), r.factor, r.lag_days))
+    return Correlations(shown, hidden)

@@ -1,0 +1,116 @@
+"""The daily series: one row per local day of a range, as numpy columns.
+
+A day with no episode has episodes = 0, but a factor that was not logged stays NaN:
+a missing day is not a zero. Medication periods give the on_<kind> flags (0 or 1).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+
+import numpy as np
+import numpy.typing as npt
+
+from tracker.domain import Medication, MedicationKind
+
+FloatArray = npt.NDArray[np.float64]
+
+NUMERIC_FACTORS: tuple[str, ...] = (
+    "sleep_h",
+    "sleep_quality",
+    "water_ml",
+    "exercise_min",
+    "stress",
+    "caffeine_mg",
+    "alcohol_units",
+)
+BINARY_DAY_FACTORS: tuple[str, ...] = (
+    "diarrhea",
+    "calcium_rich_food",
+    "magnesium_rich_food",
+    "vitamin_supplement",
+)
+MEDICATION_FACTORS: dict[str, MedicationKind] = {
+    "on_diuretic": MedicationKind.DIURETIC,
+    "on_corticosteroid": MedicationKind.CORTICOSTEROID,
+    "on_estrogen": MedicationKind.ESTROGEN,
+}
+BINARY_FACTORS: tuple[str, ...] = BINARY_DAY_FACTORS + tuple(MEDICATION_FACTORS)
+_EXERCISE_LEVEL = {"light": 1.0, "moderate": 2.0, "vigorous": 3.0}
+
+
+@dataclass(frozen=True)
+class DailySeries:
+    first: dt.date
+    last: dt.date
+    episodes: FloatArray
+    """Episodes per day (0 on a day without one)."""
+    max_intensity: FloatArray
+    """Strongest episode of the day, NaN without one."""
+    total_duration_s: FloatArray
+    """Sum of the logged durations, NaN when none was logged."""
+    factors: dict[str, FloatArray] = field(default_factory=dict)
+    """Every day-log factor and on_<kind> flag by name; NaN where not logged."""
+
+    @property
+    def days(self) -> int:
+        return len(self.episodes)
+
+    def dates(self) -> list[dt.date]:
+        return [self.first + dt.timedelta(days=i) for i in range(self.days)]
+
+
+def _index(first: dt.date, day: dt.date) -> int:
+    return (day - first).days
+
+
+def build_series(
+    first: dt.date,
+    last: dt.date,
+    daily_episodes: Iterable[tuple[dt.date, int, int, int | None]],
+    day_factors: Iterable[Sequence[object]],
+    factor_columns: Sequence[str],
+    medications: Iterable[Medication],
+) -> DailySeries:
+    """Assemble the series from the store's aggregates.
+
+    `daily_episodes` holds (day, count, max intensity, total duration or None);
+    `day_factors` holds (day, *values in `factor_columns` order)."""
+    size = max(0, (last - first).days + 1)
+    episodes = np.zeros(size)
+    max_intensity = np.full(size, np.nan)
+    total_duration = np.full(size, np.nan)
+    for day, count, strongest, duration in daily_episodes:
+        i = _index(first, day)
+        if 0 <= i < size:
+            episodes[i] = count
+            max_intensity[i] = strongest
+            total_duration[i] = np.nan if duration is None else duration
+    factors = {name: np.full(size, np.nan) for name in factor_columns}
+    for row in day_factors:
+        logged_on, values = row[0], row[1:]
+        assert isinstance(logged_on, dt.date)
+        i = _index(first, logged_on)
+        if not 0 <= i < size:
+            continue
+        for name, value in zip(factor_columns, values, strict=True):
+            if value is None:
+                continue
+            if name == "exercise_intensity":
+                value = _EXERCISE_LEVEL[str(value)]
+            factors[name][i] = float(value)  # type: ignore[arg-type]
+    on_kind = {name: np.zeros(size) for name in MEDICATION_FACTORS}
+    for medication in medications:
+        for name, kind in MEDICATION_FACTORS.items():
+            if medication.kind is kind:
+                start = max(0, _index(first, medication.started_on))
+                stop = (
+                    size
+                    if medication.stopped_on is None
+                    else _index(first, medication.stopped_on) + 1
+                )
+                on_kind[name][start : max(start, min(stop, size))] = 1.0
+    factors.update(on_kind)
+    return DailySeries(first, last, episodes, max_intensity, total_duration, factors)

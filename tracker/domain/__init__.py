@@ -1,0 +1,61 @@
+"""Kedut's domain: the records a person logs and what the analysis finds in them, as
+frozen dataclasses and enums. No Kivy, no SQLAlchemy."""
+
+from tracker.domain.findings import (
+    Correlation,
+    FactorKind,
+    HiddenReason,
+    HiddenResult,
+    Warning,
+    WarningLevel,
+    WarningRule,
+)
+from tracker.domain.records import (
+    DAY_FLAGS,
+    RED_FLAGS,
+    BodySite,
+    DayLog,
+    Episode,
+    ExerciseIntensity,
+    Medication,
+    MedicationKind,
+    Profile,
+    Remedy,
+    RemedyUse,
+    Settings,
+    Sex,
+    Side,
+    TwitchContext,
+    local_date_of,
+    unusual_values,
+)
+from tracker.validation import UnusualValue, ValidationError
+
+__all__ = [
+    "DAY_FLAGS",
+    "RED_FLAGS",
+    "BodySite",
+    "Correlation",
+    "DayLog",
+    "Episode",
+    "ExerciseIntensity",
+    "FactorKind",
+    "HiddenReason",
+    "HiddenResult",
+    "Medication",
+    "MedicationKind",
+    "Profile",
+    "Remedy",
+    "RemedyUse",
+    "Settings",
+    "Sex",
+    "Side",
+    "TwitchContext",
+    "UnusualValue",
+    "ValidationError",
+    "Warning",
+    "WarningLevel",
+    "WarningRule",
+    "local_date_of",
+    "unusual_values",
+]

@@ -1,0 +1,66 @@
+"""Insights and warnings for a profile: the store aggregates, the analysis decides."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from tracker.analysis.correlations import Correlations, correlate
+from tracker.analysis.series import DailySeries, build_series
+from tracker.analysis.warnings import RED_FLAG_DAYS, compute_warnings
+from tracker.domain import Profile, ValidationError, Warning
+from tracker.services.profiles import ProfileKey, profile_in
+from tracker.storage import Store, UnitOfWork
+from tracker.storage.aggregates import DAY_FACTOR_COLUMNS
+
+
+@dataclass(frozen=True)
+class Insights:
+    profile: Profile
+    first: dt.date
+    last: dt.date
+    series: DailySeries
+    correlations: Correlations
+
+
+def daily_series(uow: UnitOfWork, profile_id: int, first: dt.date, last: dt.date) -> DailySeries:
+    return build_series(
+        first,
+        last,
+        uow.aggregates.daily_episodes(profile_id, first, last),
+        uow.aggregates.day_factors(profile_id, first, last),
+        DAY_FACTOR_COLUMNS,
+        uow.medications.overlapping(profile_id, first, last),
+    )
+
+
+def insights(
+    store: Store,
+    profile_key: ProfileKey,
+    today: dt.date,
+    first: dt.date | None = None,
+    last: dt.date | None = None,
+) -> Insights:
+    """The daily series and correlations from `first` (default: the first day with any
+    entry) to `last` (default: today)."""
+    last = last or today
+    with UnitOfWork(store) as uow:
+        profile = profile_in(uow, profile_key)
+        assert profile.id is not None
+        first = first or uow.aggregates.first_entry_day(profile.id) or last
+        if first > last:
+            raise ValidationError("from", first.isoformat(), f"on or before --to ({last})")
+        series = daily_series(uow, profile.id, first, last)
+    return Insights(profile, first, last, series, correlate(series))
+
+
+def current_warnings(store: Store, profile_key: ProfileKey, today: dt.date) -> list[Warning]:
+    with UnitOfWork(store) as uow:
+        profile = profile_in(uow, profile_key)
+        assert profile.id is not None
+        settings = uow.profiles.settings(profile.id)
+        site_days = uow.aggregates.site_days(profile.id, today)
+        flagged = uow.aggregates.red_flag_episodes(
+            profile.id, today - dt.timedelta(days=RED_FLAG_DAYS - 1), today
+        )
+    return compute_warnings(site_days, flagged, settings, today)
