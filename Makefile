@@ -7,7 +7,7 @@ STAMP := $(VENV)/.kedut-installed
 LOCALES := tracker/i18n/locales
 CATALOGUES := $(LOCALES)/en/LC_MESSAGES/kedut.mo $(LOCALES)/id/LC_MESSAGES/kedut.mo
 
-.PHONY: run test lint typecheck imports migrations-check unit-tests catalogues pot clean
+.PHONY: run test bench lint typecheck imports migrations-check unit-tests catalogues pot clean
 
 run: $(STAMP) $(CATALOGUES)
 	@scripts/ensure-system-packages run
@@ -16,6 +16,10 @@ run: $(STAMP) $(CATALOGUES)
 test: $(STAMP) $(CATALOGUES) lint typecheck imports migrations-check
 	@scripts/ensure-system-packages test
 	$(BIN)/python -m pytest
+
+# Benchmarks are measured here, never in `make test` (tests stay fast).
+bench: $(STAMP) $(CATALOGUES)
+	$(BIN)/python -m bench.bench_insights
 
 lint: $(STAMP)
 	$(BIN)/ruff check .

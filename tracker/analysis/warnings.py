@@ -72,6 +72,33 @@ def _place_warnings(
     return found
 
 
+def _days_by_place(
+    site_days: Iterable[tuple[str, str, dt.date]], today: dt.date
+) -> dict[Place, list[dt.date]]:
+    seen: dict[tuple[str, str], set[dt.date]] = defaultdict(set)
+    for site, side, day in site_days:
+        if day <= today:
+            seen[(site, side)].add(day)
+    return {(BodySite(site), Side(side)): sorted(days) for (site, side), days in seen.items()}
+
+
+def current_run_may_start_before(
+    site_days: Iterable[tuple[str, str, dt.date]],
+    settings: Settings,
+    today: dt.date,
+    since: dt.date,
+) -> bool:
+    """Whether days before `since` could belong to a current run: then the caller must
+    look further back before judging persistence."""
+    for days in _days_by_place(site_days, today).values():
+        current = runs(days, settings.reset_free_days)[-1]
+        if (today - current[-1]).days < RECENT_DAYS and (
+            current[0] - since
+        ).days < settings.reset_free_days:
+            return True
+    return False
+
+
 def compute_warnings(
     site_days: Iterable[tuple[str, str, dt.date]],
     red_flag_episodes: Iterable[tuple[dt.date, str, str, bool, bool, bool, bool, bool]],
@@ -79,13 +106,9 @@ def compute_warnings(
     today: dt.date,
 ) -> list[Warning]:
     """All current warnings, red flags first, then persistence, then recurring."""
-    days_at: dict[Place, set[dt.date]] = defaultdict(set)
-    for site, side, day in site_days:
-        if day <= today:
-            days_at[(BodySite(site), Side(side))].add(day)
     found: list[Warning] = []
-    for place, days in days_at.items():
-        found += _place_warnings(place, sorted(days), settings, today)
+    for place, days in _days_by_place(site_days, today).items():
+        found += _place_warnings(place, days, settings, today)
 
     flagged_days: dict[Place, set[dt.date]] = defaultdict(set)
     signs_at: dict[Place, set[str]] = defaultdict(set)
@@ -94,7 +117,7 @@ def compute_warnings(
             place = (BodySite(site), Side(side))
             flagged_days[place].add(day)
             signs_at[place].update(name for name, on in zip(RED_FLAGS, flags, strict=True) if on)
-    for (site, side), days in flagged_days.items():
+    for (site, side), flag_days in flagged_days.items():
         signs = tuple(name for name in RED_FLAGS if name in signs_at[(site, side)])
         found.append(
             Warning(
@@ -102,7 +125,7 @@ def compute_warnings(
                 level=WarningLevel.SEE_DOCTOR,
                 body_site=site,
                 side=side,
-                days=tuple(sorted(days)),
+                days=tuple(sorted(flag_days)),
                 signs=signs,
             )
         )

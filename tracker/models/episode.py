@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from sqlalchemy import CheckConstraint, ForeignKey, Index, String
+from sqlalchemy import CheckConstraint, ForeignKey, Index, String, text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from tracker.domain import BodySite, Side, TwitchContext
@@ -18,6 +18,16 @@ class EpisodeRow(Base):
         Index("ix_twitch_episode_profile_day", "profile_id", "local_date"),
         # "The side used last time" reads the newest episode.
         Index("ix_twitch_episode_profile_started", "profile_id", "started_at"),
+        # The warnings read the distinct (site, side, day) of live episodes: a partial
+        # covering index answers that without touching the table.
+        Index(
+            "ix_twitch_episode_live_site_day",
+            "profile_id",
+            "body_site",
+            "side",
+            "local_date",
+            sqlite_where=text("deleted_at IS NULL"),
+        ),
         CheckConstraint("intensity BETWEEN 0 AND 4", name="intensity"),
         CheckConstraint("duration_s IS NULL OR duration_s BETWEEN 1 AND 86400", name="duration_s"),
         CheckConstraint("utc_offset_min BETWEEN -720 AND 840", name="utc_offset_min"),

@@ -7,7 +7,11 @@ from dataclasses import dataclass
 
 from tracker.analysis.correlations import Correlations, correlate
 from tracker.analysis.series import DailySeries, build_series
-from tracker.analysis.warnings import RED_FLAG_DAYS, compute_warnings
+from tracker.analysis.warnings import (
+    RED_FLAG_DAYS,
+    compute_warnings,
+    current_run_may_start_before,
+)
 from tracker.domain import Profile, ValidationError, Warning
 from tracker.services.profiles import ProfileKey, profile_in
 from tracker.storage import Store, UnitOfWork
@@ -59,7 +63,12 @@ def current_warnings(store: Store, profile_key: ProfileKey, today: dt.date) -> l
         profile = profile_in(uow, profile_key)
         assert profile.id is not None
         settings = uow.profiles.settings(profile.id)
-        site_days = uow.aggregates.site_days(profile.id, today)
+        # Read a few weeks back, and the whole diary only when a current run may reach
+        # past them: usually years of old episodes never leave the database.
+        since = today - dt.timedelta(days=8 * settings.persist_span_days)
+        site_days = uow.aggregates.site_days(profile.id, since, today)
+        if current_run_may_start_before(site_days, settings, today, since):
+            site_days = uow.aggregates.site_days(profile.id, None, today)
         flagged = uow.aggregates.red_flag_episodes(
             profile.id, today - dt.timedelta(days=RED_FLAG_DAYS - 1), today
         )

@@ -70,14 +70,31 @@ class Aggregates:
         query = within(query, DayLogRow.date, first, last).order_by(DayLogRow.date)
         return [tuple(row) for row in self._session.execute(query)]
 
-    def site_days(self, profile_id: int, last: dt.date) -> Sequence[SiteDayRow]:
-        """Each (site, side, day) with an episode, up to and including `last`."""
-        query = (
-            select(EpisodeRow.body_site, EpisodeRow.side, EpisodeRow.local_date)
-            .where(self._live(profile_id), EpisodeRow.local_date <= last)
-            .group_by(EpisodeRow.body_site, EpisodeRow.side, EpisodeRow.local_date)
-        )
-        return [(str(s), str(side), d) for s, side, d in self._session.execute(query)]
+    def site_days(
+        self, profile_id: int, first: dt.date | None, last: dt.date
+    ) -> Sequence[SiteDayRow]:
+        """Each (site, side, day) with a live episode from `first` (None: the very first)
+        to `last`, both included.
+
+        Plain SQL on the driver: ten years give tens of thousands of rows, and the ORM's
+        per-value type processing would cost more than the query itself. A short range
+        reads the (profile, day) index; the whole diary reads the partial covering index
+        ix_twitch_episode_live_site_day, which the unary `+` steers SQLite to."""
+        if first is None:
+            sql = (
+                "SELECT DISTINCT body_site, side, local_date FROM twitch_episode"
+                " WHERE profile_id = ? AND deleted_at IS NULL AND +local_date <= ?"
+            )
+            params: tuple[object, ...] = (profile_id, last.isoformat())
+        else:
+            sql = (
+                "SELECT DISTINCT body_site, side, local_date FROM twitch_episode"
+                " WHERE profile_id = ? AND deleted_at IS NULL AND local_date BETWEEN ? AND ?"
+            )
+            params = (profile_id, first.isoformat(), last.isoformat())
+        rows = self._session.connection().exec_driver_sql(sql, params)
+        parse = dt.date.fromisoformat
+        return [(site, side, parse(day)) for site, side, day in rows]
 
     def red_flag_episodes(
         self, profile_id: int, first: dt.date, last: dt.date
