@@ -13,19 +13,61 @@ from tracker.storage.engine import make_engine
 from tracker.storage.migrate import HEAD_REVISION, alembic_config
 from tracker.storage.paths import ensure_private_file
 
-ROWS_AT_0001 = [
-    "INSERT INTO profile VALUES (1, 'Ani', 'female', '2026-01-01 00:00:00.000000')",
-    "INSERT INTO settings VALUES (1, 'id', 2000, '20:30', 3, 14, 7)",
-    "INSERT INTO twitch_episode VALUES"
-    " (1, 1, '2026-11-24 16:30:00.000000', 420, '2026-11-24', 40, 'knee', 'left', 2, 'night', 1, 0, 0, 0, 0, 'kedut', '2026-11-24 16:31:00.000000',"
-    " '2026-11-24 16:31:00.000000', NULL)",
-    "INSERT INTO twitch_episode VALUES"
-    " (2, 1, '2026-11-25 01:00:00.000000', 420, '2026-11-25', NULL, 'calf', 'right', 1, NULL, 0, 0, 0, 0, 0, NULL, '2026-11-25 01:00:00.000000',"
-    " '2026-11-25 01:00:00.000000', '2026-11-25 02:00:00.000000')",
-    "INSERT INTO day_log VALUES"
-    " (1, '2026-11-24', 6.5, 2, 1500, 30, 'moderate', 2, 95, 0.0, 0, 1, NULL, 0, 'ok')",
-    "INSERT INTO medication VALUES (1, 1, 'Furosemide', 'diuretic', '2026-11-01', NULL)",
-    "INSERT INTO remedy_use VALUES (1, 1, '2026-11-24', 'stretching', 3, NULL)",
+STAMP = "2026-11-24 16:31:00.000000"
+ROWS_AT_0001: list[tuple[str, tuple[object, ...]]] = [
+    ("profile", (1, "Ani", "female", "2026-01-01 00:00:00.000000")),
+    ("settings", (1, "id", 2000, "20:30", 3, 14, 7)),
+    (
+        "twitch_episode",
+        (
+            1,
+            1,
+            "2026-11-24 16:30:00.000000",
+            420,
+            "2026-11-24",
+            40,
+            "knee",
+            "left",
+            2,
+            "night",
+            1,
+            0,
+            0,
+            0,
+            0,
+            "kedut",
+            STAMP,
+            STAMP,
+            None,
+        ),
+    ),
+    (
+        "twitch_episode",
+        (
+            2,
+            1,
+            "2026-11-25 01:00:00.000000",
+            420,
+            "2026-11-25",
+            None,
+            "calf",
+            "right",
+            1,
+            None,
+            0,
+            0,
+            0,
+            0,
+            0,
+            None,
+            STAMP,
+            STAMP,
+            STAMP,
+        ),
+    ),
+    ("day_log", (1, "2026-11-24", 6.5, 2, 1500, 30, "moderate", 2, 95, 0.0, 0, 1, None, 0, "ok")),
+    ("medication", (1, 1, "Furosemide", "diuretic", "2026-11-01", None)),
+    ("remedy_use", (1, 1, "2026-11-24", "stretching", 3, None)),
 ]
 
 
@@ -48,8 +90,9 @@ def _store_at(revision: str, data_dir: Path) -> Path:
 def test_0002_keeps_every_row_and_adds_the_warnings_index(tmp_path: Path) -> None:
     db_path = _store_at("0001", tmp_path)
     with sqlite3.connect(db_path) as con:
-        for statement in ROWS_AT_0001:
-            con.execute(statement)
+        for table, values in ROWS_AT_0001:
+            marks = ", ".join("?" * len(values))
+            con.execute(f"INSERT INTO {table} VALUES ({marks})", values)  # noqa: S608 - fixed names
     before = _dump(db_path)
     assert all(before[t] for t in TABLES)
 
