@@ -29,8 +29,10 @@ def _summary(name: str, seconds: list[float], budget: float | None) -> str:
         "" if budget is None else ("  PASS" if statistics.median(seconds) < budget else "  FAIL")
     )
     limit = "" if budget is None else f"  budget {budget:.2f} s"
-    return (f"{name:38} min {min(seconds):.3f}  median {statistics.median(seconds):.3f}"
-            f"  max {max(seconds):.3f} s{limit}{verdict}")  # fmt: skip
+    return (
+        f"{name:38} min {min(seconds):.3f}  median {statistics.median(seconds):.3f}"
+        f"  max {max(seconds):.3f} s{limit}{verdict}"
+    )
 
 
 def main() -> None:
@@ -51,8 +53,18 @@ def main() -> None:
             in_process.append(time.perf_counter() - start)
         store.close()
         whole = []
-        command = [sys.executable, "main.py", "--data-dir", tmp, "--profile", PROFILE,
-                   "insights", "--today", TODAY.isoformat(), "--json"]  # fmt: skip
+        command = [
+            sys.executable,
+            "main.py",
+            "--data-dir",
+            tmp,
+            "--profile",
+            PROFILE,
+            "insights",
+            "--today",
+            TODAY.isoformat(),
+            "--json",
+        ]
         for _ in range(args.runs):
             start = time.perf_counter()
             subprocess.run(command, check=True, capture_output=True)

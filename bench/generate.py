@@ -73,39 +73,67 @@ def generate(
             local_day = first + dt.timedelta(days=int(day_of[k]))
             minute = int(minute_of[k])
             local = dt.datetime.combine(local_day, dt.time(minute // 60, minute % 60), zone)
-            episodes.append({
-                "profile_id": profile_id, "started_at": local, "utc_offset_min": OFFSET_MIN,
-                "local_date": local_day, "duration_s": None if no_duration[k] else int(duration[k]),
-                "body_site": str(site[k]), "side": str(side[k]), "intensity": int(intensity[k]),
-                "context": None, "pain": bool(pain[k]), "swelling": False, "warmth": False,
-                "numbness_tingling": False, "weakness": False, "note": None,
-                "created_at": now, "updated_at": now, "deleted_at": None,
-            })  # fmt: skip
+            episodes.append(
+                {
+                    "profile_id": profile_id,
+                    "started_at": local,
+                    "utc_offset_min": OFFSET_MIN,
+                    "local_date": local_day,
+                    "duration_s": None if no_duration[k] else int(duration[k]),
+                    "body_site": str(site[k]),
+                    "side": str(side[k]),
+                    "intensity": int(intensity[k]),
+                    "context": None,
+                    "pain": bool(pain[k]),
+                    "swelling": False,
+                    "warmth": False,
+                    "numbness_tingling": False,
+                    "weakness": False,
+                    "note": None,
+                    "created_at": now,
+                    "updated_at": now,
+                    "deleted_at": None,
+                }
+            )
         session.execute(insert(EpisodeRow), episodes)
         day_rows = []
         for i in np.flatnonzero(logged & (rng.random(days) > 0.05)):
             gone = rng.random(6) < np.array([0.08, 0.25, 0.12, 0.1, 0.3, 0.3])
-            day_rows.append({
-                "profile_id": profile_id, "date": first + dt.timedelta(days=int(i)),
-                "sleep_h": None if gone[0] else float(sleep_h[i]),
-                "sleep_quality": None if gone[1] else int(np.clip(sleep_h[i] - 4, 0, 4)),
-                "water_ml": None if gone[2] else int(water_ml[i]),
-                "exercise_min": None if gone[3] else int(exercise_min[i]),
-                "exercise_intensity": (
-                    None if not exercise_min[i] else "vigorous" if vigorous[i] else "moderate"
-                ),
-                "stress": None if gone[4] else int(rng.integers(0, 5)),
-                "caffeine_mg": None if gone[5] else int(rng.choice([0, 80, 95, 160, 190])),
-                "alcohol_units": None, "diarrhea": bool(diarrhea[i]),
-                "calcium_rich_food": bool(rng.random() < 0.5), "magnesium_rich_food": None,
-                "vitamin_supplement": bool(rng.random() < 0.3), "note": None,
-            })  # fmt: skip
+            day_rows.append(
+                {
+                    "profile_id": profile_id,
+                    "date": first + dt.timedelta(days=int(i)),
+                    "sleep_h": None if gone[0] else float(sleep_h[i]),
+                    "sleep_quality": None if gone[1] else int(np.clip(sleep_h[i] - 4, 0, 4)),
+                    "water_ml": None if gone[2] else int(water_ml[i]),
+                    "exercise_min": None if gone[3] else int(exercise_min[i]),
+                    "exercise_intensity": (
+                        None if not exercise_min[i] else "vigorous" if vigorous[i] else "moderate"
+                    ),
+                    "stress": None if gone[4] else int(rng.integers(0, 5)),
+                    "caffeine_mg": None if gone[5] else int(rng.choice([0, 80, 95, 160, 190])),
+                    "alcohol_units": None,
+                    "diarrhea": bool(diarrhea[i]),
+                    "calcium_rich_food": bool(rng.random() < 0.5),
+                    "magnesium_rich_food": None,
+                    "vitamin_supplement": bool(rng.random() < 0.3),
+                    "note": None,
+                }
+            )
         session.execute(insert(DayLogRow), day_rows)
         start = first + dt.timedelta(days=days // 3)
-        session.execute(insert(MedicationRow), [{
-            "profile_id": profile_id, "name": "Furosemide", "kind": "diuretic",
-            "started_on": start, "stopped_on": start + dt.timedelta(days=119),
-        }])  # fmt: skip
+        session.execute(
+            insert(MedicationRow),
+            [
+                {
+                    "profile_id": profile_id,
+                    "name": "Furosemide",
+                    "kind": "diuretic",
+                    "started_on": start,
+                    "stopped_on": start + dt.timedelta(days=119),
+                }
+            ],
+        )
         uow.commit()
     return total
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from tracker.domain import BodySite, Side
+from tracker.domain import BodySite, Remedy, Side
 from tracker.i18n import gettext as _
 
 
@@ -118,3 +118,21 @@ def more_or_less(factor: str, higher: bool) -> str:
         "alcohol_units": (_("more alcohol"), _("less alcohol")),
     }[factor]
     return words[0] if higher else words[1]
+
+
+def remedy_label(remedy: Remedy) -> str:
+    text = {
+        Remedy.REST: _("rest"),
+        Remedy.FLUIDS: _("fluids"),
+        Remedy.NUTRITION: _("nutrition (vitamins B, D, calcium, magnesium)"),
+        Remedy.STRETCHING: _("stretching"),
+        Remedy.MASSAGE: _("light massage"),
+        Remedy.WARM_COMPRESS: _("warm compress"),
+        Remedy.COLD_COMPRESS: _("cold compress"),
+    }[remedy]
+    return text[:1].upper() + text[1:]
+
+
+def short_date(day: dt.date) -> str:
+    """ "24 Nov 2026": for tables and lists of days."""
+    return f"{day.day} {month_label(day.month)[:3]} {day.year}"

@@ -24,22 +24,26 @@ def warning_message(warning: Warning) -> str:
             "Twitching in your {place} keeps coming back: "
             "{n} of the last 7 days ({first} to {last})."
         )
-        return " ".join((
-            what.format(place=place, n=warning.episode_days, first=first, last=last),
-            _self_care(),
-            _("If it goes on for more than a few days, see a doctor."),
-        ))  # fmt: skip
+        return " ".join(
+            (
+                what.format(place=place, n=warning.episode_days, first=first, last=last),
+                _self_care(),
+                _("If it goes on for more than a few days, see a doctor."),
+            )
+        )
     if warning.rule is WarningRule.PERSISTENCE:
         span = (warning.last_day - warning.first_day).days + 1
         what = _(
             "Twitching in your {place} has gone on for {span} days, "
             "from {first} to {last}, on {n} days."
         )
-        return " ".join((
-            what.format(place=place, span=span, first=first, last=last, n=warning.episode_days),
-            _("Twitching that lasts this long should be checked: please see a doctor."),
-            _self_care(),
-        ))  # fmt: skip
+        return " ".join(
+            (
+                what.format(place=place, span=span, first=first, last=last, n=warning.episode_days),
+                _("Twitching that lasts this long should be checked: please see a doctor."),
+                _self_care(),
+            )
+        )
     signs = ", ".join(red_flag_label(sign) for sign in warning.signs)
     logged = _("You logged {signs} with twitching in your {place} (last on {last}).").format(
         signs=signs, place=place, last=last

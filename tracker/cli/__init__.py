@@ -160,6 +160,46 @@ def build_parser() -> argparse.ArgumentParser:
         command.add_argument("--json", action="store_true", help="machine-readable output")
         command.set_defaults(handler=f"findings.{name}_")
 
+    for name, text in (
+        ("chart", "draw a chart (PNG, SVG or PDF)"),
+        ("report", "the doctor report (PDF)"),
+    ):
+        command = subcommands.add_parser(name, help=text)
+        command.add_argument(
+            "--out",
+            required=True,
+            help="the file to write" + (" (.png, .svg or .pdf)" if name == "chart" else " (.pdf)"),
+        )
+        if name == "chart":
+            command.add_argument(
+                "--kind", choices=("timeline", "correlations", "calendar"), default="timeline"
+            )
+        command.add_argument(
+            "--from", dest="first", type=DATE, help="default: the first day with any entry"
+        )
+        command.add_argument("--to", dest="last", type=DATE, help="default: today")
+        command.add_argument("--lang", choices=("en", "id"), help="default: $KEDUT_LANG, else en")
+        command.add_argument(
+            "--today", type=DATE, help="judge warnings as of this day (default: today)"
+        )
+        command.set_defaults(handler=f"documents.{name}_")
+
+    export = subcommands.add_parser("export", help="CSV files or a JSON backup")
+    export.add_argument("--format", choices=("csv", "json"), required=True)
+    export.add_argument("--out", required=True, help="a folder for csv, a file for json")
+    export.set_defaults(handler="exchange.export_")
+    importing = subcommands.add_parser(
+        "import", help="CSV files (a folder or one file) or a JSON backup"
+    )
+    importing.add_argument("path")
+    importing.add_argument(
+        "--on-conflict",
+        choices=("skip", "replace"),
+        default="skip",
+        help="what to do with entries already stored (default: skip)",
+    )
+    importing.set_defaults(handler="exchange.import_")
+
     demo = subcommands.add_parser("demo", help='fill a "Demo" profile with a realistic diary')
     demo.add_argument("--days", type=WHOLE, default=120, help="how many days (default 120)")
     demo.add_argument("--seed", type=WHOLE, default=7, help="same seed, same diary")
@@ -171,6 +211,7 @@ def build_parser() -> argparse.ArgumentParser:
 def run(args: argparse.Namespace) -> int:
     """Run one parsed command; returns the exit code."""
     from tracker.cli import commands  # services and SQLAlchemy load only for a command
+    from tracker.formats.csv_files import FileFormatError
     from tracker.services.profiles import ProfileNotFoundError
     from tracker.storage import StoreError
     from tracker.storage.episodes import EpisodeNotFoundError
@@ -181,7 +222,7 @@ def run(args: argparse.Namespace) -> int:
     handler: Handler = getattr(module, function)
     try:
         return handler(args)
-    except (ValidationError, ProfileNotFoundError, EpisodeNotFoundError) as error:
+    except (ValidationError, ProfileNotFoundError, EpisodeNotFoundError, FileFormatError) as error:
         output.error(f"{error}; nothing was stored")
         return EXIT_BAD_INPUT
     except StoreError as error:

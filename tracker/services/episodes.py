@@ -12,7 +12,7 @@ from tracker.domain import BodySite, Episode, Side, UnusualValue, ValidationErro
 from tracker.services.clock import Clock, offset_minutes, system_now
 from tracker.services.profiles import ProfileKey, profile_id_in
 from tracker.storage import Store, UnitOfWork
-from tracker.storage.episodes import EpisodeNotFoundError
+from tracker.storage.episodes import EpisodeNotFoundError, episode_key
 
 __all__ = ["EpisodeNotFoundError", "Logged", "log_twitch"]
 
@@ -64,8 +64,12 @@ def log_twitch(
             body_site=details.pop("body_site", BodySite.KNEE),
             **details,
         )
-        stored = uow.episodes.add(profile_id, episode, now())
-        uow.commit()
+        # The same twitch logged twice (a double tap within one second, a repeated
+        # command) is one twitch: it keeps the imports and exports free of duplicates.
+        stored = uow.episodes.find_live(profile_id, episode_key(episode))
+        if stored is None:
+            stored = uow.episodes.add(profile_id, episode, now())
+            uow.commit()
     return Logged(stored, unusual_values(stored))
 
 

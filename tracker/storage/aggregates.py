@@ -96,6 +96,29 @@ class Aggregates:
         parse = dt.date.fromisoformat
         return [(site, side, parse(day)) for site, side, day in rows]
 
+    def episodes_by_hour(self, profile_id: int, first: dt.date, last: dt.date) -> list[int]:
+        """Live episodes by the local hour (0…23) they started."""
+        rows = self._session.connection().exec_driver_sql(
+            # started_at is naive UTC text 'YYYY-MM-DD HH:MM:…'; add the offset of the day.
+            "SELECT ((CAST(substr(started_at, 12, 2) AS INTEGER) * 60"
+            " + CAST(substr(started_at, 15, 2) AS INTEGER) + utc_offset_min + 1440) % 1440) / 60,"
+            " count(*) FROM twitch_episode WHERE profile_id = ? AND deleted_at IS NULL"
+            " AND local_date BETWEEN ? AND ? GROUP BY 1",
+            (profile_id, first.isoformat(), last.isoformat()),
+        )
+        hours = [0] * 24
+        for hour, count in rows:
+            hours[int(hour)] = int(count)
+        return hours
+
+    def episodes_by_site(self, profile_id: int, first: dt.date, last: dt.date) -> dict[str, int]:
+        rows = self._session.connection().exec_driver_sql(
+            "SELECT body_site, count(*) FROM twitch_episode WHERE profile_id = ?"
+            " AND deleted_at IS NULL AND local_date BETWEEN ? AND ? GROUP BY body_site",
+            (profile_id, first.isoformat(), last.isoformat()),
+        )
+        return {str(site): int(count) for site, count in rows}
+
     def red_flag_episodes(
         self, profile_id: int, first: dt.date, last: dt.date
     ) -> Sequence[RedFlagRow]:

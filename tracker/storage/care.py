@@ -37,6 +37,14 @@ class MedicationRepository:
         self._session.flush()
         return _medication(row)
 
+    def replace(self, profile_id: int, medication_id: int, medication: Medication) -> None:
+        row = self._session.get(MedicationRow, medication_id)
+        assert row is not None and row.profile_id == profile_id
+        for name in _MEDICATION_COLUMNS:
+            if name != "profile_id":
+                setattr(row, name, getattr(medication, name))
+        self._session.flush()
+
     def overlapping(
         self, profile_id: int, first: dt.date | None, last: dt.date | None
     ) -> Sequence[Medication]:
@@ -62,6 +70,14 @@ class RemedyRepository:
         self._session.add(row)
         self._session.flush()
         return _remedy(row)
+
+    def replace(self, profile_id: int, use_id: int, use: RemedyUse) -> None:
+        row = self._session.get(RemedyUseRow, use_id)
+        assert row is not None and row.profile_id == profile_id
+        for name in _REMEDY_COLUMNS:
+            if name != "profile_id":
+                setattr(row, name, getattr(use, name))
+        self._session.flush()
 
     def between(
         self, profile_id: int, first: dt.date | None, last: dt.date | None

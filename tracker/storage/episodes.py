@@ -23,6 +23,14 @@ def _to_domain(row: EpisodeRow) -> Episode:
     )
 
 
+# What makes two episodes the same one: the instant they started, the site and side.
+EpisodeKey = tuple[dt.datetime, str, str]
+
+
+def episode_key(episode: Episode) -> EpisodeKey:
+    return (episode.started_at, episode.body_site.value, episode.side.value)
+
+
 class EpisodeNotFoundError(LookupError):
     pass
 
@@ -37,7 +45,9 @@ class EpisodeRepository:
             local_date=episode.local_date,
             **{name: getattr(episode, name) for name in _COLUMNS},
         )
-        row.created_at = row.updated_at = now
+        # A restored backup keeps its own timestamps; a new entry is stamped now.
+        row.created_at = episode.created_at or now
+        row.updated_at = episode.updated_at or now
         self._session.add(row)
         self._session.flush()
         return _to_domain(row)
@@ -82,6 +92,33 @@ class EpisodeRepository:
             EpisodeRow.started_at, EpisodeRow.id
         )
         return [_to_domain(row) for row in self._session.scalars(query)]
+
+    def everything(self, profile_id: int) -> Sequence[Episode]:
+        """Every episode, soft-deleted ones too (for the backup), oldest first."""
+        query = select(EpisodeRow).where(EpisodeRow.profile_id == profile_id)
+        query = query.order_by(EpisodeRow.started_at, EpisodeRow.id)
+        return [_to_domain(row) for row in self._session.scalars(query)]
+
+    def ids_by_key(self, profile_id: int) -> dict[EpisodeKey, int]:
+        """Every episode's identity (instant, site, side) → its id, for import."""
+        query = select(
+            EpisodeRow.id, EpisodeRow.started_at, EpisodeRow.body_site, EpisodeRow.side
+        ).where(EpisodeRow.profile_id == profile_id)
+        return {
+            (at, str(site), str(side)): id_ for id_, at, site, side in self._session.execute(query)
+        }
+
+    def find_live(self, profile_id: int, key: EpisodeKey) -> Episode | None:
+        started_at, site, side = key
+        query = select(EpisodeRow).where(
+            EpisodeRow.profile_id == profile_id,
+            EpisodeRow.started_at == started_at,
+            EpisodeRow.body_site == site,
+            EpisodeRow.side == side,
+            EpisodeRow.deleted_at.is_(None),
+        )
+        row = self._session.scalars(query).first()
+        return None if row is None else _to_domain(row)
 
     def latest(self, profile_id: int) -> Episode | None:
         query = (

@@ -21,7 +21,7 @@ class ProfileRepository:
         self._session = session
 
     def add(self, profile: Profile, now: dt.datetime) -> Profile:
-        row = ProfileRow(name=profile.name, sex=profile.sex, created_at=now)
+        row = ProfileRow(name=profile.name, sex=profile.sex, created_at=profile.created_at or now)
         self._session.add(row)
         self._session.flush()
         return _to_domain(row)

@@ -1,0 +1,92 @@
+"""Charts render in every format and language, for empty, one-day and ten-year ranges,
+without pyplot."""
+
+from __future__ import annotations
+
+import datetime as dt
+import sys
+
+import numpy as np
+import pytest
+
+from tracker.analysis.correlations import correlate
+from tracker.analysis.series import DailySeries, build_series
+from tracker.charts import FORMATS, KINDS, ChartData, draw, render
+from tracker.domain import BodySite, Side, Warning, WarningLevel, WarningRule
+from tracker.storage.aggregates import DAY_FACTOR_COLUMNS
+
+SIGNATURES = {"png": b"\x89PNG\r\n\x1a\n", "svg": b"<?xml", "pdf": b"%PDF-"}
+
+
+def series(days: int, seed: int = 1, logged_share: float = 0.9) -> DailySeries:
+    rng = np.random.default_rng(seed)
+    first = dt.date(2026, 11, 25) - dt.timedelta(days=days - 1)
+    daily = [
+        (first + dt.timedelta(days=i), int(n), int(rng.integers(0, 5)), None)
+        for i, n in enumerate(rng.poisson(1.5, days))
+        if n
+    ]
+    # (day, sleep_h, sleep_quality, water_ml, exercise_min, then the rest not logged)
+    rows: list[tuple[object, ...]] = [
+        (first + dt.timedelta(days=i), 7.0, None, 1500, 30, *[None] * 8)
+        for i in range(days)
+        if rng.random() < logged_share
+    ]
+    return build_series(
+        first, first + dt.timedelta(days=days - 1), daily, rows, DAY_FACTOR_COLUMNS, []
+    )
+
+
+def data(days: int) -> ChartData:
+    made = series(days)
+    warning = Warning(
+        rule=WarningRule.RECURRING,
+        level=WarningLevel.WATCH,
+        body_site=BodySite.KNEE,
+        side=Side.LEFT,
+        days=(made.last - dt.timedelta(days=2), made.last),
+    )
+    return ChartData(made, [warning], correlate(made), [1] * 24, {"knee": days})
+
+
+@pytest.mark.parametrize("kind", KINDS)
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_every_chart_renders_in_every_format(kind: str, fmt: str) -> None:
+    assert render(kind, data(60), fmt).startswith(SIGNATURES[fmt])
+
+
+@pytest.mark.parametrize("days", [1, 3650])
+@pytest.mark.parametrize("kind", KINDS)
+def test_one_day_and_ten_years_render(kind: str, days: int) -> None:
+    assert render(kind, data(days), "png").startswith(SIGNATURES["png"])
+
+
+@pytest.mark.parametrize("kind", KINDS)
+def test_an_empty_diary_renders(kind: str) -> None:
+    empty = build_series(
+        dt.date(2026, 11, 25), dt.date(2026, 11, 25), [], [], DAY_FACTOR_COLUMNS, []
+    )
+    assert render(kind, ChartData(empty), "png").startswith(SIGNATURES["png"])
+
+
+def _texts(figure: object) -> str:
+    return " ".join(t.get_text() for t in figure.findobj(lambda a: hasattr(a, "get_text")))  # type: ignore[attr-defined]
+
+
+def test_labels_follow_the_language() -> None:
+    english = _texts(draw("timeline", data(60), "en"))
+    indonesian = _texts(draw("timeline", data(60), "id"))
+    assert "Episodes per day" in english and "not logged" in english
+    assert "Kedutan per hari" in indonesian and "Episodes per day" not in indonesian
+    assert "Nov" in english and "November" in _texts(draw("calendar", data(60), "id"))
+
+
+def test_warnings_and_not_logged_days_are_drawn() -> None:
+    figure = draw("timeline", data(90), "en")
+    legend = [t.get_text() for t in figure.axes[0].get_legend().get_texts()]
+    assert legend == ["not logged", "keeps coming back"]
+
+
+def test_charts_never_load_pyplot() -> None:
+    render("timeline", data(30), "png")
+    assert "matplotlib.pyplot" not in sys.modules

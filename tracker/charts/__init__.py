@@ -1,0 +1,54 @@
+"""Charts for people and their doctors, drawn with matplotlib's Figure API on the Agg
+canvas (never pyplot), imported only when a chart is asked for."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from tracker.charts.data import ChartData
+from tracker.charts.style import FORMATS, to_bytes
+from tracker.i18n import current_language, gettext, set_language
+from tracker.labels import day_month_year
+
+KINDS = ("timeline", "correlations", "calendar")
+
+
+def _drawers() -> dict[str, Callable[[ChartData, str], Any]]:
+    from tracker.charts.calendar import draw_calendar
+    from tracker.charts.links import draw_links
+    from tracker.charts.timeline import draw_timeline
+
+    return {"timeline": draw_timeline, "correlations": draw_links, "calendar": draw_calendar}
+
+
+def chart_title(kind: str, data: ChartData) -> str:
+    name = {
+        "timeline": gettext("Twitching and daily habits"),
+        "correlations": gettext("What went together with twitching"),
+        "calendar": gettext("Twitching calendar"),
+    }[kind]
+    period = f"{day_month_year(data.series.first)} – {day_month_year(data.series.last)}"
+    return f"{name}, {period}"
+
+
+def draw(kind: str, data: ChartData, language: str = "en") -> Any:
+    """The matplotlib Figure for one chart, every label in `language`."""
+    previous = current_language()
+    set_language(language)
+    try:
+        return _drawers()[kind](data, chart_title(kind, data))
+    finally:
+        set_language(previous)
+
+
+def render(kind: str, data: ChartData, fmt: str, language: str = "en") -> bytes:
+    """One chart as PNG, SVG or PDF bytes."""
+    if kind not in KINDS:
+        raise ValueError(f"kind: {kind!r} is not allowed (allowed: {', '.join(KINDS)})")
+    if fmt not in FORMATS:
+        raise ValueError(f"format: {fmt!r} is not allowed (allowed: {', '.join(FORMATS)})")
+    return to_bytes(draw(kind, data, language), fmt)
+
+
+__all__ = ["FORMATS", "KINDS", "ChartData", "draw", "render"]

@@ -1,0 +1,45 @@
+"""What a chart is drawn from: plain data the services gather, no database here."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import numpy as np
+import numpy.typing as npt
+
+from tracker.analysis.correlations import Correlations
+from tracker.analysis.series import DailySeries
+from tracker.domain import Warning
+
+DAY_LOG_FACTORS = (
+    "sleep_h",
+    "sleep_quality",
+    "water_ml",
+    "exercise_min",
+    "stress",
+    "caffeine_mg",
+    "alcohol_units",
+    "diarrhea",
+    "calcium_rich_food",
+    "magnesium_rich_food",
+    "vitamin_supplement",
+)
+
+
+@dataclass(frozen=True)
+class ChartData:
+    series: DailySeries
+    warnings: list[Warning] = field(default_factory=list)
+    correlations: Correlations | None = None
+    episodes_by_hour: list[int] = field(default_factory=lambda: [0] * 24)
+    """Episodes by the local hour they started, 0…23."""
+    episodes_by_site: dict[str, int] = field(default_factory=dict)
+
+    def logged(self) -> npt.NDArray[np.bool_]:
+        """Days with any entry: an episode or a day log. The others were not logged,
+        which is not the same as a day without twitching."""
+        mask = self.series.episodes > 0
+        for name in DAY_LOG_FACTORS:
+            if name in self.series.factors:
+                mask = mask | ~np.isnan(self.series.factors[name])
+        return mask

@@ -1,0 +1,121 @@
+"""The timeline: episodes per day (coloured by the strongest), with sleep, water and
+exercise below on the same dates; warning periods shaded, days not logged hatched."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+import numpy as np
+
+from tracker.charts.data import ChartData
+from tracker.charts.style import (
+    GREEN,
+    GREY,
+    INK,
+    ORANGE,
+    SEQUENTIAL,
+    SKY,
+    VERMILLION,
+    date_axis,
+    day_bars,
+    new_figure,
+    shade,
+    spans,
+    style_axes,
+)
+from tracker.domain import WarningLevel
+from tracker.i18n import gettext as _
+
+WEEKLY_ABOVE_DAYS = 400  # beyond about a year, daily bars get thinner than a line
+
+
+def _weekly(values: Any, first: dt.date, how: str) -> tuple[list[dt.date], Any]:
+    weeks = (len(values) + 6) // 7
+    padded = np.full(weeks * 7, np.nan)
+    padded[: len(values)] = values
+    grid = padded.reshape(weeks, 7)
+    empty = np.isnan(grid).all(axis=1)
+    if how == "sum":
+        reduced = np.nansum(grid, axis=1)
+    else:  # the strongest of the week; a week without any stays NaN
+        reduced = np.where(empty, np.nan, np.where(np.isnan(grid), -np.inf, grid).max(axis=1))
+    return [first + dt.timedelta(days=7 * w) for w in range(weeks)], reduced
+
+
+def draw_timeline(data: ChartData, title: str) -> Any:
+    from matplotlib import colormaps
+    from matplotlib.cm import ScalarMappable
+    from matplotlib.colors import Normalize
+    from matplotlib.patches import Patch
+
+    series = data.series
+    dates = series.dates()
+    figure = new_figure(11.0, 7.2)
+    axes = figure.subplots(4, 1, sharex=True, height_ratios=[3, 1, 1, 1])
+    counts, strongest, width = series.episodes, series.max_intensity, 0.9
+    if series.days > WEEKLY_ABOVE_DAYS:
+        dates, counts = _weekly(series.episodes, series.first, "sum")
+        strongest = _weekly(series.max_intensity, series.first, "max")[1]
+        width = 6.3
+    norm = Normalize(0, 4)
+    cmap = colormaps[SEQUENTIAL]
+    colours = [cmap(0.25 + 0.75 * norm(v)) if not np.isnan(v) else GREY for v in strongest]
+    top = axes[0]
+    day_bars(top, dates, counts, colours, width)
+    per = _("Episodes per week") if series.days > WEEKLY_ABOVE_DAYS else _("Episodes per day")
+    top.set_ylabel(per)
+    handles = []
+    not_logged = spans(~data.logged(), series.first)
+    shade(top, not_logged, facecolor="none", edgecolor="#BBBBBB", hatch="////", linewidth=0)
+    for ax in axes[1:]:  # a plain band below: hatching every panel doubles the drawing time
+        shade(ax, not_logged, facecolor="#F0F0F0", linewidth=0, zorder=0)
+    handles.append(
+        Patch(facecolor="white", edgecolor="#BBBBBB", hatch="////", label=_("not logged"))
+    )
+    for level, colour, label in (
+        (WarningLevel.SEE_DOCTOR, VERMILLION, _("see a doctor")),
+        (WarningLevel.WATCH, ORANGE, _("keeps coming back")),
+    ):
+        periods = [
+            (max(w.first_day, series.first), w.last_day)
+            for w in data.warnings
+            if w.level is level and w.first_day <= series.last
+        ]
+        shade(top, periods, facecolor=colour, alpha=0.14, linewidth=0, zorder=0)
+        if periods:
+            handles.append(Patch(color=colour, alpha=0.35, label=label))
+    top.legend(handles=handles, loc="upper left", fontsize=8, frameon=False)
+    figure.subplots_adjust(left=0.07, right=0.93, top=0.92, bottom=0.08, hspace=0.14)
+    colourbar = figure.colorbar(
+        ScalarMappable(norm, cmap), cax=top.inset_axes((1.01, 0.0, 0.015, 1.0))
+    )
+    colourbar.set_label(_("strongest twitch (0–4)"), fontsize=8)
+    colourbar.set_ticks(range(5))
+    panels = (
+        ("sleep_h", _("Sleep (h)"), SKY, 1.0),
+        ("water_ml", _("Water (L)"), GREEN, 0.001),
+        ("exercise_min", _("Exercise (min)"), ORANGE, 1.0),
+    )
+    for ax, (factor, label, colour, scale) in zip(axes[1:], panels, strict=True):
+        values = series.factors.get(factor, np.full(series.days, np.nan)) * scale
+        day_dates = series.dates()
+        ax.plot(day_dates, values, color=colour, linewidth=1.2, marker="o", markersize=2.2)
+        ax.set_ylabel(label)
+        if np.isnan(values).all():
+            ax.text(
+                0.5,
+                0.5,
+                _("not logged in this period"),
+                transform=ax.transAxes,
+                ha="center",
+                va="center",
+                color=GREY,
+                fontsize=8,
+            )
+    for ax in axes:
+        style_axes(ax)
+    date_axis(axes[-1])
+    axes[-1].set_xlim(series.first, series.last + dt.timedelta(days=1))
+    figure.suptitle(title, color=INK, fontsize=12, x=0.01, ha="left")
+    return figure

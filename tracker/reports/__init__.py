@@ -1,0 +1,60 @@
+"""The doctor report: a PDF a clinician can read in a minute.
+
+Page 1 is the summary (who, period, counts, active warnings, the "see a doctor when"
+list ticked against what was logged, medicines); then the charts, the findings in plain
+sentences, and the tables of episodes and remedies. fpdf2 lays out text and tables;
+matplotlib draws the charts, embedded as images.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from tracker.charts import ChartData, render
+from tracker.domain import Episode, Medication, RemedyUse
+from tracker.i18n import current_language, set_language
+from tracker.i18n import gettext as _
+from tracker.labels import day_month_year
+from tracker.reports.document import ReportPDF
+from tracker.reports.sections import episodes_table, findings_page, remedies_table, summary_page
+
+
+@dataclass(frozen=True)
+class ReportData:
+    profile_name: str
+    first: dt.date
+    last: dt.date
+    generated_on: dt.date
+    charts: ChartData
+    episodes: Sequence[Episode]
+    medications: Sequence[Medication]
+    remedies: Sequence[RemedyUse]
+
+
+def build_report(data: ReportData, language: str = "en") -> bytes:
+    previous = current_language()
+    set_language(language)
+    try:
+        period = f"{day_month_year(data.first)} – {day_month_year(data.last)}"
+        pdf = ReportPDF(
+            running_title=_("Twitching diary of {name}").format(name=data.profile_name),
+            period=period,
+            generated=day_month_year(data.generated_on),
+        )
+        pdf.set_lang(language)
+        summary_page(pdf, data, period)
+        pdf.add_page()
+        pdf.heading(_("Twitching over time"))
+        pdf.image_bytes(render("timeline", data.charts, "png", language), pdf.epw)
+        pdf.image_bytes(render("calendar", data.charts, "png", language), pdf.epw)
+        findings_page(pdf, data, render("correlations", data.charts, "png", language))
+        episodes_table(pdf, data.episodes)
+        remedies_table(pdf, data.remedies)
+        return bytes(pdf.output())
+    finally:
+        set_language(previous)
+
+
+__all__ = ["ReportData", "build_report"]

@@ -1,0 +1,117 @@
+"""The PDF page itself: A4, a Unicode font, and the running header and footer (who,
+period, generation date, page X of N) on every page."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from fpdf import FPDF
+
+from tracker.i18n import gettext as _
+
+INK = (27, 37, 41)
+MUTED = (90, 104, 112)
+ACCENT = (14, 114, 118)
+ALERT = (176, 46, 39)
+RULE = (220, 226, 230)
+FONT = "DejaVu"
+
+
+def _font_dir() -> Path:
+    # matplotlib ships DejaVu Sans, which covers Indonesian, ρ, −, ≥ and the ☐/☑ boxes.
+    import matplotlib
+
+    return Path(matplotlib.get_data_path()) / "fonts" / "ttf"
+
+
+class ReportPDF(FPDF):
+    def __init__(self, running_title: str, period: str, generated: str) -> None:
+        super().__init__(orientation="portrait", unit="mm", format="A4")
+        self.running_title, self.period, self.generated = running_title, period, generated
+        fonts = _font_dir()
+        self.add_font(FONT, "", str(fonts / "DejaVuSans.ttf"))
+        self.add_font(FONT, "B", str(fonts / "DejaVuSans-Bold.ttf"))
+        self.add_font(FONT, "I", str(fonts / "DejaVuSans-Oblique.ttf"))
+        self.set_margins(16, 20, 16)
+        self.set_auto_page_break(auto=True, margin=18)
+        self.set_creator("Kedut")
+        self.set_title(running_title)
+        self.alias_nb_pages()
+
+    def header(self) -> None:
+        self.set_y(8)
+        self.set_font(FONT, "", 8)
+        self.set_text_color(*MUTED)
+        self.cell(0, 5, self.running_title, align="L")
+        self.set_x(self.l_margin)
+        self.cell(0, 5, self.period, align="R")
+        self.set_draw_color(*RULE)
+        self.line(self.l_margin, 14, self.w - self.r_margin, 14)
+        self.set_y(20)
+
+    def footer(self) -> None:
+        self.set_y(-12)
+        self.set_font(FONT, "", 8)
+        self.set_text_color(*MUTED)
+        self.cell(0, 5, _("Generated {date} by Kedut").format(date=self.generated), align="L")
+        self.set_x(self.l_margin)
+        self.cell(0, 5, _("Page {n} of {total}").format(n=self.page_no(), total="{nb}"), align="R")
+
+    def heading(self, text: str, size: float = 14) -> None:
+        self.set_font(FONT, "B", size)
+        self.set_text_color(*INK)
+        self.multi_cell(0, size * 0.5, text, new_x="LMARGIN", new_y="NEXT", align="L")
+        self.ln(1.5)
+
+    def paragraph(
+        self, text: str, size: float = 10, colour: tuple[int, int, int] = INK, style: str = ""
+    ) -> None:
+        """Plain text: never interpreted as markup, so a user's note prints as typed."""
+        self.set_font(FONT, style, size)
+        self.set_text_color(*colour)
+        self.multi_cell(
+            0, size * 0.48, text, new_x="LMARGIN", new_y="NEXT", markdown=False, align="L"
+        )
+
+    def image_bytes(self, data: bytes, width_mm: float) -> None:
+        """A PNG at `width_mm`, shrunk to fit what is left of the page, or on the next
+        page when it would have to shrink below two thirds."""
+        import io
+        import struct
+
+        pixels_w, pixels_h = struct.unpack(">II", data[16:24])  # the PNG IHDR chunk
+        height_mm = width_mm * pixels_h / pixels_w
+        room = self.h - self.b_margin - self.get_y()
+        if height_mm > room:
+            if room >= height_mm * 2 / 3:
+                width_mm, height_mm = width_mm * room / height_mm, room
+            else:
+                self.add_page()
+        self.image(io.BytesIO(data), x=self.l_margin, w=width_mm, h=height_mm)
+        self.ln(2)
+
+    def table_rows(
+        self, headings: list[str], rows: list[list[str]], widths: tuple[float, ...], size: float = 8
+    ) -> Any:
+        self.set_font(FONT, "", size)
+        self.set_text_color(*INK)
+        self.set_draw_color(*RULE)
+        with self.table(
+            col_widths=widths,
+            text_align="LEFT",
+            line_height=size * 0.5,
+            headings_style=_headings_style(),
+            markdown=False,
+            first_row_as_headings=True,
+            borders_layout="HORIZONTAL_LINES",
+        ) as table:
+            table.row(headings)
+            for row in rows:
+                table.row(row)
+
+
+def _headings_style() -> Any:
+    from fpdf.fonts import FontFace
+
+    return FontFace(family=FONT, emphasis="BOLD", color=ACCENT)
