@@ -50,6 +50,8 @@ pot: $(STAMP)
 	$(BIN)/pybabel extract --no-location --sort-output -k _ -k gettext -k ngettext:1,2 \
 		-o tracker/i18n/kedut.pot tracker
 	$(BIN)/pybabel update --no-fuzzy-matching -i tracker/i18n/kedut.pot -d $(LOCALES) -D kedut
+	@# Our texts use str.format; Babel would take "95% interval" for a %-placeholder.
+	sed -i -e '/^#, python-format$$/d' -e 's/, python-format//' tracker/i18n/kedut.pot $(LOCALES)/*/LC_MESSAGES/kedut.po
 
 clean:
 	rm -rf $(VENV) .mypy_cache .ruff_cache .pytest_cache .hypothesis $(CATALOGUES)

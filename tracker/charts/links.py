@@ -70,11 +70,11 @@ def draw_links(data: ChartData, title: str) -> Any:
     _panel(
         top,
         numeric,
-        _("Spearman ρ with 95% interval (right: more twitching with more of it)"),
+        _("Spearman ρ, interval: 95% (right: more twitching with more of it)"),
         (-1, 1),
     )
     _panel(
-        bottom, binary, _("Difference in twitches per day, with vs without (95% interval)"), None
+        bottom, binary, _("Difference in twitches per day, with vs without (interval: 95%)"), None
     )
     figure.subplots_adjust(
         left=0.3, right=0.97, top=1 - 0.55 / height, bottom=0.6 / height, hspace=0.9 / height * 2

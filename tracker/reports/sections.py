@@ -154,8 +154,9 @@ def findings_page(pdf: ReportPDF, data: ReportData, chart_png: bytes) -> None:
         pdf.ln(0.8)
     pdf.paragraph(
         _(
-            "ρ: Spearman's rank correlation. CI: 95% interval. q: chance of a false finding "
-            "among those listed (Benjamini–Hochberg). Early: fewer than 30 days."
+            "ρ: Spearman's rank correlation. CI: interval covering 95%. "
+            "q: chance of a false finding among those listed (Benjamini–Hochberg). "
+            "Early: fewer than 30 days."
         ),
         8,
         MUTED,
