@@ -52,8 +52,8 @@ def run_app(data_dir: str | None = None, profile: str | None = None) -> int:
     Config.set("graphics", "minimum_width", "360")
     Config.set("graphics", "minimum_height", "560")
     Config.set("input", "mouse", "mouse,multitouch_on_demand")  # no red dots on right-click
-    from tracker.ui.kedut_app import KedutApp
+    from tracker.ui.kedut_app import KedutApp, default_export_dir
 
-    KedutApp(diary=DiaryService(store, chosen)).run()
+    KedutApp(diary=DiaryService(store, chosen), export_dir=default_export_dir()).run()
     store.close()
     return 0

@@ -4,9 +4,10 @@ touch widgets where they are drawn, and save what the window shows."""
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
 from kivy.app import App
 from kivy.base import EventLoop
@@ -38,8 +39,25 @@ def pump(frames: int = 5) -> None:
         EventLoop.idle()
 
 
+def bring_into_view(widget: object) -> None:
+    """Scroll the nearest ScrollView around `widget` so that it is on screen."""
+    from kivy.uix.scrollview import ScrollView
+
+    parent = getattr(widget, "parent", None)
+    for _level in range(60):  # the window is its own parent: stop climbing there
+        if parent is None or isinstance(parent, ScrollView) or parent is Window:
+            break
+        parent = parent.parent
+    # A RecycleView only has rows for what is on screen: its rows need no scrolling.
+    # (Duck-typed: Kivy's Factory can load the RecycleView module twice.)
+    if isinstance(parent, ScrollView) and not hasattr(parent, "viewclass"):
+        parent.scroll_to(widget, padding=20, animate=False)
+        pump(3)
+
+
 def tap(widget: object) -> None:
     """A real touch, down and up, at the centre of the widget as drawn in the window."""
+    bring_into_view(widget)
     x, y = widget.to_window(*widget.center)  # type: ignore[attr-defined]
     touch = UnitTestTouch(x, y)
     touch.touch_down()
@@ -55,16 +73,71 @@ def save_screenshot(path: Path) -> Path:
     return final
 
 
+def wait_until(condition: Callable[[], bool], timeout_s: float = 30.0) -> int:
+    """Pump frames until `condition` holds; returns how many frames were drawn meanwhile
+    (the UI kept drawing: slow work is not on its thread)."""
+    import time
+
+    deadline = time.monotonic() + timeout_s
+    frames = 0
+    while not condition():
+        if time.monotonic() > deadline:
+            raise AssertionError("timed out waiting for the UI")
+        EventLoop.idle()
+        frames += 1
+    return frames
+
+
+def visit(app: KedutApp, name: str) -> Any:
+    app.go(name)
+    pump(6)
+    return app.root.screen(name)
+
+
+def nav_to(app: KedutApp, name: str) -> Any:
+    """Open a screen the way a person does: a tap on its navigation item."""
+    (item,) = [i for i in app.root.nav.children if i.screen == name]
+    tap(item)
+    pump(4)
+    return app.root.screen(name)
+
+
+def open_modal() -> Any:
+    """The sheet or dialog currently open over the window."""
+    from kivy.uix.modalview import ModalView
+
+    (modal,) = [w for w in Window.children if isinstance(w, ModalView)]
+    return modal
+
+
+def chip(row: Any, value: str) -> Any:
+    (found,) = [c for c in row.children if getattr(c, "value", None) == value]
+    return found
+
+
+def type_into(field: object, text: str) -> None:
+    """Focus a text field with a tap, then type as a keyboard would."""
+    tap(field)
+    field.select_all()  # type: ignore[attr-defined]
+    field.delete_selection()  # type: ignore[attr-defined]
+    field.insert_text(text)  # type: ignore[attr-defined]
+    field.focus = False  # type: ignore[attr-defined]
+    pump(2)
+
+
 @contextmanager
 def running_app(
-    data_dir: Path, size: tuple[int, int] = PHONE, start: dt.datetime | None = None
+    data_dir: Path,
+    size: tuple[int, int] = PHONE,
+    start: dt.datetime | None = None,
+    profile: str | None = None,
 ) -> Iterator[tuple[KedutApp, Store]]:
     store = open_store(data_dir)
-    profile = resolve_profile(store, None)
+    chosen = resolve_profile(store, profile)
     clock = TickingClock(
         start or dt.datetime(2026, 11, 25, 9, 0, tzinfo=dt.timezone(dt.timedelta(hours=7)))
     )
-    app = KedutApp(diary=DiaryService(store, profile, now=clock))
+    app = KedutApp(diary=DiaryService(store, chosen, now=clock), export_dir=data_dir / "exports")
     EventLoop.ensure_window()
     Window.size = size
     app._run_prepare()
@@ -72,6 +145,11 @@ def running_app(
     try:
         yield app, store
     finally:
+        from kivy.uix.modalview import ModalView
+
+        for modal in [w for w in Window.children if isinstance(w, ModalView)]:
+            modal.dismiss(animation=False)
+        pump(2)
         app.dispatch("on_stop")
         for child in list(Window.children):
             Window.remove_widget(child)

@@ -17,8 +17,8 @@ def _episode_rows(db_path: Path) -> list[tuple[str, str, int]]:
 
 def test_window_opens_on_today_with_nothing_logged(tmp_path: Path, screenshot_dir: Path) -> None:
     with running_app(tmp_path / "data", PHONE) as (app, _store):
-        today = app.root.get_screen("today")
-        assert app.root.current == "today"
+        today = app.root.screen("today")
+        assert app.root.manager.current == "today"
         assert today.ids.log_button.height >= 48
         assert today.empty_text.startswith("Nothing logged yet today")
         assert today.count_text == "0 twitches today"
@@ -28,11 +28,11 @@ def test_window_opens_on_today_with_nothing_logged(tmp_path: Path, screenshot_di
 
 def test_a_tap_on_log_twitch_stores_one_episode(tmp_path: Path, screenshot_dir: Path) -> None:
     with running_app(tmp_path / "data", PHONE) as (app, store):
-        today = app.root.get_screen("today")
+        today = app.root.screen("today")
         tap(today.ids.log_button)
         assert _episode_rows(store.db_path) == [("knee", "none", 1)]
         assert today.count_text == "1 twitch today"
-        assert [item["place_text"] for item in today.ids.episode_list.data] == ["Knee"]
+        assert [row.place_text for row in today.ids.episode_list.children] == ["Knee"]
         save_screenshot(screenshot_dir / "today-one-episode-phone-en")
 
 
@@ -42,7 +42,7 @@ def test_the_one_tap_log_reuses_the_last_side_and_intensity(
     from tracker.services.episodes import log_twitch
 
     with running_app(tmp_path / "data", TABLET) as (app, store):
-        today = app.root.get_screen("today")
+        today = app.root.screen("today")
         log_twitch(store, None, side="left", intensity=3, note="after futsal", now=app.diary.now)
         today.refresh()
         tap(today.ids.log_button)
@@ -61,7 +61,7 @@ def test_the_t_key_logs_a_twitch_like_the_button(tmp_path: Path) -> None:
         assert len(_episode_rows(store.db_path)) == 1
         Window.dispatch("on_key_down", 116, 0, "t", ["ctrl"])  # Ctrl+T is not the shortcut
         assert len(_episode_rows(store.db_path)) == 1
-        assert app.root.get_screen("today").count_text == "1 twitch today"
+        assert app.root.screen("today").count_text == "1 twitch today"
 
 
 def test_start_up_loads_neither_matplotlib_nor_scipy(tmp_path: Path) -> None:

@@ -72,5 +72,9 @@ def test_the_view_reads_in_indonesian(indonesian: None) -> None:
     view = today_view(DAY, [episode(1, 9, side="right", intensity=3)], episode(1, 9, side="right"))
     assert view.date_text == "Rabu, 25 November 2026"
     assert view.count_text == "1 kedutan hari ini"
+    assert (
+        today_view(DAY, [episode(i, 9 + i) for i in range(1, 4)], None).count_text
+        == "3 kedutan hari ini"
+    )
     assert view.items[0].place_text == "Lutut kanan"
     assert view.items[0].detail_text == "intensitas 3 dari 4"

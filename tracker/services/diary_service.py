@@ -1,38 +1,135 @@
 """The actions one open diary offers the app, bound to a store, a profile and a clock.
 
 Screens receive this object (dependency injection) instead of reaching for storage;
-tests hand them one over a real temporary store.
+tests hand them one over a real temporary store. Switching profile switches the diary.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
+from pathlib import Path
 from typing import Any
 
-from tracker.domain import Episode, Profile
-from tracker.services import episodes
+from tracker.domain import DayLog, Episode, Medication, Profile, RemedyUse, Settings, Warning
+from tracker.services import care, days, episodes, exchange, profiles
 from tracker.services.clock import Clock, system_now
-from tracker.storage import Store
+from tracker.services.insights import current_warnings
+from tracker.storage import Store, UnitOfWork
 
 
 class DiaryService:
     def __init__(self, store: Store, profile: Profile, now: Clock = system_now) -> None:
-        assert profile.id is not None
         self.store = store
-        self.profile = profile
-        self.profile_id: int = profile.id
         self.now = now
+        self.profile = profile
+        self.settings = Settings()
+        self.switch_to(profile)
+
+    @property
+    def profile_id(self) -> int:
+        assert self.profile.id is not None
+        return self.profile.id
+
+    def switch_to(self, profile: Profile) -> None:
+        assert profile.id is not None
+        self.profile = profile
+        self.settings = profiles.get_settings(self.store, profile.id)
 
     def today(self) -> dt.date:
         return self.now().date()
 
+    # Episodes
+
     def log_twitch_now(self, **details: Any) -> episodes.Logged:
         """The one-tap log: now, at the knee, with the side and intensity used last."""
         return episodes.log_twitch(self.store, self.profile_id, now=self.now, **details)
+
+    def edit_episode(self, episode_id: int, **changes: Any) -> episodes.Logged:
+        return episodes.edit_episode(
+            self.store, self.profile_id, episode_id, now=self.now, **changes
+        )
+
+    def delete_episode(self, episode_id: int) -> Episode:
+        return episodes.delete_episode(self.store, self.profile_id, episode_id, now=self.now)
+
+    def undo_delete(self, episode_id: int) -> Episode:
+        return episodes.undo_delete(self.store, self.profile_id, episode_id)
+
+    def episode(self, episode_id: int) -> Episode:
+        with UnitOfWork(self.store) as uow:
+            return uow.episodes.get(self.profile_id, episode_id)
 
     def episodes_on(self, day: dt.date) -> Sequence[Episode]:
         return episodes.episodes_between(self.store, self.profile_id, day, day)
 
     def last_episode(self) -> Episode | None:
         return episodes.latest_episode(self.store, self.profile_id)
+
+    def history_page(
+        self,
+        limit: int,
+        before: tuple[dt.datetime, int] | None = None,
+        first: dt.date | None = None,
+        site: str | None = None,
+    ) -> tuple[Sequence[Episode], Sequence[DayLog]]:
+        """A page of episodes (newest first) and the day logs of the days it spans."""
+        with UnitOfWork(self.store) as uow:
+            found = uow.episodes.page_newest_first(self.profile_id, limit, before, first, site)
+            # On the last page, every older day log comes too.
+            oldest = first if len(found) < limit else found[-1].local_date
+            newest = None if before is None else before[0].date() + dt.timedelta(days=1)
+            day_logs = uow.days.between(self.profile_id, oldest, newest)
+        return found, day_logs
+
+    def warnings(self) -> list[Warning]:
+        return current_warnings(self.store, self.profile_id, self.today())
+
+    # Days, medicines, remedies
+
+    def day_log(self, day: dt.date) -> DayLog:
+        return days.day_log(self.store, self.profile_id, day)
+
+    def save_day(self, day: dt.date, **changes: Any) -> days.SavedDay:
+        return days.save_day(self.store, self.profile_id, day, **changes)
+
+    def medications(self) -> Sequence[Medication]:
+        with UnitOfWork(self.store) as uow:
+            return uow.medications.overlapping(self.profile_id, None, None)
+
+    def add_medication(self, **values: Any) -> Medication:
+        return care.add_medication(self.store, self.profile_id, **values)
+
+    def remedies_on(self, day: dt.date) -> Sequence[RemedyUse]:
+        with UnitOfWork(self.store) as uow:
+            return uow.remedies.between(self.profile_id, day, day)
+
+    def log_remedy(self, day: dt.date, remedy: str, helped: int | None) -> RemedyUse:
+        return care.log_remedy(self.store, self.profile_id, day=day, remedy=remedy, helped=helped)
+
+    # Profiles and settings
+
+    def profiles(self) -> Sequence[Profile]:
+        return profiles.list_profiles(self.store)
+
+    def create_profile(self, name: str) -> Profile:
+        return profiles.create_profile(self.store, name, now=self.now)
+
+    def rename_profile(self, name: str) -> Profile:
+        self.profile = profiles.rename_profile(self.store, self.profile_id, name)
+        return self.profile
+
+    def save_settings(self, settings: Settings) -> Settings:
+        self.settings = profiles.save_settings(self.store, self.profile_id, settings)
+        return self.settings
+
+    # Files
+
+    def export_csv(self, folder: Path) -> list[Path]:
+        return exchange.export_csv(self.store, self.profile_id, folder)
+
+    def export_json(self, file: Path) -> Path:
+        return exchange.export_json(self.store, file)
+
+    def import_path(self, path: Path) -> exchange.ImportSummary:
+        return exchange.import_path(self.store, self.profile_id, path)

@@ -37,7 +37,9 @@ def _on_begin(connection: Any) -> None:
 
 
 def make_engine(db_path: Path) -> Engine:
-    engine = create_engine(f"sqlite:///{db_path}")
+    # The app reads in worker threads (charts, reports); the pool hands each connection
+    # to one thread at a time, so SQLite's same-thread check can be relaxed.
+    engine = create_engine(f"sqlite:///{db_path}", connect_args={"check_same_thread": False})
     event.listen(engine, "connect", _on_connect)
     event.listen(engine, "begin", _on_begin)
     return engine

@@ -108,6 +108,32 @@ class EpisodeRepository:
             (at, str(site), str(side)): id_ for id_, at, site, side in self._session.execute(query)
         }
 
+    def page_newest_first(
+        self,
+        profile_id: int,
+        limit: int,
+        before: tuple[dt.datetime, int] | None = None,
+        first: dt.date | None = None,
+        site: str | None = None,
+    ) -> Sequence[Episode]:
+        """Live episodes, newest first, `limit` at a time: keyset paging on the
+        (profile_id, started_at) index, so page 500 costs what page 1 costs."""
+        query = select(EpisodeRow).where(
+            EpisodeRow.profile_id == profile_id, EpisodeRow.deleted_at.is_(None)
+        )
+        if before is not None:
+            started_at, episode_id = before
+            query = query.where(
+                (EpisodeRow.started_at < started_at)
+                | ((EpisodeRow.started_at == started_at) & (EpisodeRow.id < episode_id))
+            )
+        if first is not None:
+            query = query.where(EpisodeRow.local_date >= first)
+        if site is not None:
+            query = query.where(EpisodeRow.body_site == site)
+        query = query.order_by(EpisodeRow.started_at.desc(), EpisodeRow.id.desc()).limit(limit)
+        return [_to_domain(row) for row in self._session.scalars(query)]
+
     def find_live(self, profile_id: int, key: EpisodeKey) -> Episode | None:
         started_at, site, side = key
         query = select(EpisodeRow).where(

@@ -1,47 +1,151 @@
-"""The Kivy application: the theme, the screens, and the keyboard shortcuts."""
+"""The Kivy application: fonts and theme, the screens over one DiaryService, language
+switching at runtime, undo, and the keyboard shortcuts."""
 
 from __future__ import annotations
 
+import dataclasses
+from collections.abc import Callable
 from pathlib import Path
 
 from kivy.app import App
+from kivy.core.text import LabelBase
 from kivy.core.window import Window
 from kivy.lang import Builder, global_idmap
-from kivy.uix.screenmanager import NoTransition, ScreenManager
 
-from tracker.i18n import gettext
+from tracker.domain import Episode, Profile
+from tracker.i18n import gettext, set_language
 from tracker.services.diary_service import DiaryService
 
+ASSETS = Path(__file__).resolve().parents[2] / "assets"
+LabelBase.register(
+    "Kedut",
+    str(ASSETS / "fonts" / "DejaVuSans.ttf"),
+    fn_bold=str(ASSETS / "fonts" / "DejaVuSans-Bold.ttf"),
+)
 # Every text in a .kv file goes through the catalogues: `_("Log twitch")`.
 global_idmap["_"] = gettext
 Builder.load_file(str(Path(__file__).with_name("theme.kv")))
+Builder.load_file(str(Path(__file__).parent / "widgets" / "nav.kv"))
 
-from tracker.ui.screens.today import TodayScreen  # noqa: E402 - needs the theme loaded first
+# Screens need the theme loaded first.
+from tracker.ui.root import RootLayout  # noqa: E402
+from tracker.ui.screens.about import AboutScreen, MoreScreen  # noqa: E402
+from tracker.ui.screens.day import DayScreen  # noqa: E402
+from tracker.ui.screens.history import HistoryScreen  # noqa: E402
+from tracker.ui.screens.insights import InsightsScreen  # noqa: E402
+from tracker.ui.screens.report import ReportScreen  # noqa: E402
+from tracker.ui.screens.settings import SettingsScreen  # noqa: E402
+from tracker.ui.screens.today import TodayScreen  # noqa: E402
 
 WINDOW_BACKGROUND = (0.965, 0.973, 0.976, 1)
+SCREENS = (
+    ("today", TodayScreen),
+    ("day", DayScreen),
+    ("history", HistoryScreen),
+    ("insights", InsightsScreen),
+    ("report", ReportScreen),
+    ("settings", SettingsScreen),
+    ("about", AboutScreen),
+    ("more", MoreScreen),
+)
 
 
 class KedutApp(App):
     title = "Kedut"
 
-    def __init__(self, diary: DiaryService, **kwargs: object) -> None:
+    def __init__(self, diary: DiaryService, export_dir: Path, **kwargs: object) -> None:
         super().__init__(**kwargs)
         self.diary = diary
         """The DiaryService every screen works through."""
+        self.export_dir = export_dir
+        """Where reports, charts and exports are saved."""
 
-    def build(self) -> ScreenManager:
+    def build(self) -> RootLayout:
         Window.clearcolor = WINDOW_BACKGROUND
         Window.bind(on_key_down=self._on_key_down)
-        screens = ScreenManager(transition=NoTransition())
-        screens.add_widget(TodayScreen(name="today", diary=self.diary))
-        return screens
+        screens = [cls(name=name, diary=self.diary) for name, cls in SCREENS]
+        return RootLayout(screens)
+
+    def on_start(self) -> None:
+        self.root.screen("today").refresh()
+
+    # Navigation, undo, language and profile
+
+    def go(self, name: str) -> None:
+        self.root.show(name)
+
+    def offer_undo(self, message: str, action: Callable[[], None]) -> None:
+        self.root.undo_bar.offer(message, action)
+
+    def delete_with_undo(self, episode: Episode) -> None:
+        episode_id = episode.id
+        assert episode_id is not None
+        self.diary.delete_episode(episode_id)
+
+        def restore() -> None:
+            self.diary.undo_delete(episode_id)
+            self.refresh_screens()
+
+        self.offer_undo(gettext("Twitch deleted"), restore)
+        self.refresh_screens()
+
+    def switch_language(self, language: str) -> None:
+        set_language(language)
+        self.diary.save_settings(dataclasses.replace(self.diary.settings, language=language))
+        self.refresh_screens()
+
+    def switch_profile(self, profile: Profile) -> None:
+        self.diary.switch_to(profile)
+        set_language(self.diary.settings.language)
+        self.refresh_screens()
+
+    def refresh_screens(self) -> None:
+        self.root.refresh_nav()
+        self.root.manager.current_screen.refresh()
+
+    # Keyboard shortcuts (DESIGN.md "App conventions")
 
     def _on_key_down(
-        self, _window: object, _key: int, _scancode: int, text: str | None, modifiers: list[str]
+        self, _window: object, key: int, _scancode: int, text: str | None, modifiers: list[str]
     ) -> bool:
-        # "T" logs a twitch now, like the big button (DESIGN.md "App conventions").
-        if text and text.lower() == "t" and not modifiers:
-            today = self.root.get_screen("today")
-            today.log_twitch()
+        if self._typing():
+            return False
+        ctrl = "ctrl" in modifiers or "meta" in modifiers
+        if ctrl and text == "z":
+            return bool(self.root.undo_bar.undo())
+        if ctrl and text == "e":
+            self.go("report")
+            return True
+        if modifiers:
+            return False
+        if text == "t":
+            self.go("today")
+            self.root.screen("today").log_twitch()
+            return True
+        if text == "d":
+            day = self.root.screen("day")
+            day.day = None
+            self.go("day")
+            return True
+        if key in (276, 275) and self.root.manager.current == "day":  # ← →
+            self.root.screen("day").move(-1 if key == 276 else 1)
             return True
         return False
+
+    @staticmethod
+    def _typing() -> bool:
+        """Shortcuts must not steal letters from a text field."""
+        from kivy.uix.textinput import TextInput
+
+        return any(
+            isinstance(w, TextInput) and w.focus for top in Window.children for w in top.walk()
+        )
+
+
+def default_export_dir() -> Path:
+    import platformdirs
+
+    return Path(platformdirs.user_documents_dir()) / "Kedut"
+
+
+__all__ = ["KedutApp", "default_export_dir"]

@@ -1,9 +1,11 @@
-"""Today: one tap logs a twitch; the day's episodes below. Logic lives in the presenter."""
+"""Today: one tap logs a twitch (with undo), warnings as banners, the day's habits with
+quick actions, and today's episodes. The words come from the presenters."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
+from kivy.app import App
 from kivy.lang import Builder
 from kivy.properties import ObjectProperty, StringProperty
 from kivy.uix.behaviors import ButtonBehavior
@@ -13,23 +15,27 @@ from kivy.uix.screenmanager import Screen
 
 from tracker.i18n import gettext as _
 from tracker.ui.presenters import today_view
+from tracker.ui.presenters.banners import reminder_banner, warning_banners
+from tracker.ui.presenters.history import day_summary
+from tracker.ui.widgets.controls import Banner
+from tracker.ui.widgets.dialogs import show_message
 
 Builder.load_file(str(Path(__file__).with_suffix(".kv")))
+
+WATER_STEP_ML = 250
 
 
 class LogButton(ButtonBehavior, FloatLayout):
     """The big "Log twitch" button: a rounded, full-width touch target."""
 
 
-class EpisodeListItem(BoxLayout):
+class EpisodeListItem(ButtonBehavior, BoxLayout):
+    episode_id = ObjectProperty(None)
+    """The episode this row shows; a tap opens it for editing."""
     time_text = StringProperty("")
-    """Local clock time the episode started, "21:30"."""
     place_text = StringProperty("")
-    """Where: "Left knee"."""
     detail_text = StringProperty("")
-    """Intensity, duration and the note, in one line."""
     red_flags_text = StringProperty("")
-    """The red-flag signs logged with it, or empty."""
 
 
 class TodayScreen(Screen):
@@ -39,31 +45,82 @@ class TodayScreen(Screen):
     date_text = StringProperty("")
     log_text = StringProperty("")
     log_hint = StringProperty("")
+    details_text = StringProperty("")
     count_text = StringProperty("")
     empty_text = StringProperty("")
+    habits_title = StringProperty("")
+    habits_text = StringProperty("")
+    water_text = StringProperty("")
+    day_text = StringProperty("")
 
     def on_pre_enter(self, *_args: object) -> None:
         self.refresh()
 
     def log_twitch(self) -> None:
-        self.diary.log_twitch_now()
+        logged = self.diary.log_twitch_now().episode
+        time_text = logged.local_started_at.strftime("%H:%M")
+
+        def undo() -> None:
+            self.diary.delete_episode(logged.id)
+            self.refresh()
+
+        App.get_running_app().offer_undo(_("Twitch logged at {time}").format(time=time_text), undo)
+        self.refresh()
+
+    def open_details(self, episode_id: int | None = None) -> None:
+        from tracker.ui.screens.episode_sheet import EpisodeSheet
+
+        EpisodeSheet(diary=self.diary, episode_id=episode_id, after_save=self.refresh).open()
+
+    def add_water(self) -> None:
+        day = self.diary.today()
+        current = self.diary.day_log(day).water_ml or 0
+        self.diary.save_day(day, water_ml=current + WATER_STEP_ML)
         self.refresh()
 
     def refresh(self) -> None:
         day = self.diary.today()
-        view = today_view(day, self.diary.episodes_on(day), self.diary.last_episode())
-        self.title_text = _("Today")
-        self.log_text = _("Log twitch")
-        self.date_text = view.date_text
-        self.log_hint = view.log_hint
-        self.count_text = view.count_text
-        self.empty_text = view.empty_text
-        self.ids.episode_list.data = [
-            {
-                "time_text": item.time_text,
-                "place_text": item.place_text,
-                "detail_text": item.detail_text,
-                "red_flags_text": item.red_flags_text,
-            }
-            for item in view.items
-        ]
+        todays = self.diary.episodes_on(day)
+        view = today_view(day, todays, self.diary.last_episode())
+        self.title_text, self.log_text = _("Today"), _("Log twitch")
+        self.details_text = _("Log with details…")
+        self.date_text, self.log_hint = view.date_text, view.log_hint
+        self.count_text, self.empty_text = view.count_text, view.empty_text
+        self.habits_title = _("Today's habits")
+        day_log = self.diary.day_log(day)
+        self.habits_text = day_summary(day_log)
+        self.water_text = _("+{ml} ml water").format(ml=WATER_STEP_ML)
+        self.day_text = _("Sleep, exercise…")
+        rows = self.ids.episode_list
+        rows.clear_widgets()
+        for item in view.items:
+            row = EpisodeListItem(
+                episode_id=item.episode_id,
+                time_text=item.time_text,
+                place_text=item.place_text,
+                detail_text=item.detail_text,
+                red_flags_text=item.red_flags_text,
+            )
+            row.bind(on_release=lambda widget: self.open_details(widget.episode_id))
+            rows.add_widget(row)
+        self._show_banners(bool(todays) or not day_log.is_empty())
+
+    def _show_banners(self, logged_today: bool) -> None:
+        box = self.ids.banners
+        box.clear_widgets()
+        views = warning_banners(self.diary.warnings())
+        reminder = reminder_banner(
+            self.diary.now(), self.diary.settings.reminder_time, logged_today
+        )
+        if reminder:
+            views.append(reminder)
+        for view in views:
+            banner = Banner(title=view.title, text=view.text)
+            if view.urgent:
+                banner.background, banner.foreground = (
+                    (0.992, 0.925, 0.918, 1),
+                    (0.690, 0.180, 0.153, 1),
+                )
+            if view.details:
+                banner.bind(on_release=lambda _w, v=view: show_message(v.title, v.details))
+            box.add_widget(banner)

@@ -1,0 +1,72 @@
+"""History: episodes and day logs, newest first, as list rows."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from tracker.domain import DayLog, Episode
+from tracker.i18n import gettext as _
+from tracker.labels import short_date, weekday_label
+from tracker.ui.presenters.today import episode_item
+
+
+@dataclass(frozen=True)
+class HistoryRow:
+    kind: str
+    """"episode" or "day"."""
+    key: str
+    """The episode id, or the day's ISO date."""
+    when: str
+    title: str
+    detail: str
+    alert: str
+
+
+def day_summary(day_log: DayLog) -> str:
+    parts = []
+    if day_log.sleep_h is not None:
+        parts.append(_("sleep {h} h").format(h=f"{day_log.sleep_h:g}"))
+    if day_log.water_ml is not None:
+        parts.append(_("water {ml} ml").format(ml=day_log.water_ml))
+    if day_log.exercise_min is not None:
+        parts.append(_("exercise {m} min").format(m=day_log.exercise_min))
+    if day_log.stress is not None:
+        parts.append(_("stress {n}/4").format(n=day_log.stress))
+    if day_log.diarrhea:
+        parts.append(_("diarrhoea"))
+    if day_log.note:
+        parts.append(" ".join(day_log.note.split()))
+    return " · ".join(parts) or _("nothing filled in")
+
+
+def history_rows(episodes: Sequence[Episode], day_logs: Sequence[DayLog]) -> list[HistoryRow]:
+    """Newest first; on each date the day log comes before that day's episodes."""
+    by_date: dict[object, list[HistoryRow]] = {}
+    for day_log in day_logs:
+        by_date.setdefault(day_log.date, []).append(
+            HistoryRow(
+                kind="day",
+                key=day_log.date.isoformat(),
+                when=f"{weekday_label(day_log.date)[:3]} {short_date(day_log.date)}",
+                title=_("Day log"),
+                detail=day_summary(day_log),
+                alert="",
+            )
+        )
+    for episode in sorted(episodes, key=lambda e: e.started_at, reverse=True):
+        item = episode_item(episode)
+        by_date.setdefault(episode.local_date, []).append(
+            HistoryRow(
+                kind="episode",
+                key=str(item.episode_id),
+                when=f"{short_date(episode.local_date)} {item.time_text}",
+                title=item.place_text,
+                detail=item.detail_text,
+                alert=item.red_flags_text,
+            )
+        )
+    rows: list[HistoryRow] = []
+    for date in sorted(by_date, reverse=True):  # type: ignore[type-var]
+        rows.extend(by_date[date])
+    return rows

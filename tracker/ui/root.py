@@ -1,0 +1,100 @@
+"""The window's layout: the screens, the undo bar and the navigation; a bottom bar
+below ~700 dp wide, a side rail above."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from kivy.lang import Builder
+from kivy.metrics import dp
+from kivy.uix.boxlayout import BoxLayout
+from kivy.uix.screenmanager import NoTransition, Screen, ScreenManager
+
+from tracker.i18n import gettext as _
+from tracker.ui.widgets.nav import NavBar, NavItem
+from tracker.ui.widgets.undo import UndoBar
+
+Builder.load_file(str(Path(__file__).with_suffix(".kv")))
+
+RAIL_FROM_DP = 700
+ICONS = {
+    "today": "⌂",
+    "day": "☀",
+    "history": "☰",
+    "insights": "◔",
+    "report": "▤",
+    "settings": "⚙",
+    "about": "ℹ",
+    "more": "⋯",
+}
+PHONE_NAV = ("today", "day", "history", "insights", "more")
+RAIL_NAV = ("today", "day", "history", "insights", "report", "settings", "about")
+
+
+def screen_title(name: str) -> str:
+    return {
+        "today": _("Today"),
+        "day": _("Day log"),
+        "history": _("History"),
+        "insights": _("Insights"),
+        "report": _("Show a doctor"),
+        "settings": _("Settings"),
+        "about": _("About twitching"),
+        "more": _("More"),
+    }[name]
+
+
+def _selects(item: str, current: str) -> bool:
+    """Whether the nav item for `item` is the selected one while `current` shows."""
+    return item == current or (
+        item == "more" and current in ("report", "settings", "about", "more")
+    )
+
+
+class RootLayout(BoxLayout):
+    def __init__(self, screens: list[Screen], **kwargs: object) -> None:
+        super().__init__(**kwargs)
+        self.manager = ScreenManager(transition=NoTransition())
+        for screen in screens:
+            self.manager.add_widget(screen)
+        self.undo_bar = UndoBar()
+        self.nav = NavBar()
+        self.content = BoxLayout(orientation="vertical", padding=(dp(8), 0, dp(8), dp(6)))
+        self.content.add_widget(self.manager)
+        self.content.add_widget(self.undo_bar)
+        self.rail: bool | None = None
+        self.bind(width=lambda *_a: self.arrange())
+        self.arrange()
+
+    def screen(self, name: str) -> Screen:
+        return self.manager.get_screen(name)
+
+    def arrange(self, force: bool = False) -> None:
+        rail = self.width >= dp(RAIL_FROM_DP)
+        if rail == self.rail and not force:
+            return
+        self.rail = rail
+        self.clear_widgets()
+        self.nav.rail = rail
+        self.orientation = "horizontal" if rail else "vertical"
+        if rail:
+            self.add_widget(self.nav)
+            self.add_widget(self.content)
+        else:
+            self.add_widget(self.content)
+            self.add_widget(self.nav)
+        self.refresh_nav()
+
+    def refresh_nav(self) -> None:
+        self.nav.clear_widgets()
+        current = self.manager.current
+        for name in RAIL_NAV if self.rail else PHONE_NAV:
+            item = NavItem(screen=name, icon=ICONS[name], label=screen_title(name))
+            item.state = "down" if _selects(name, current) else "normal"
+            item.bind(on_release=lambda i: self.show(i.screen))
+            self.nav.add_widget(item)
+
+    def show(self, name: str) -> None:
+        self.manager.current = name
+        for item in self.nav.children:
+            item.state = "down" if _selects(item.screen, name) else "normal"

@@ -1,0 +1,118 @@
+"""Insights: the findings in plain sentences with n and interval, what is not shown yet
+and why, and the charts, rendered in a worker thread and shown as textures."""
+
+from __future__ import annotations
+
+import datetime as dt
+import threading
+from pathlib import Path
+from typing import Any
+
+from kivy.clock import mainthread
+from kivy.lang import Builder
+from kivy.properties import ObjectProperty, StringProperty
+from kivy.uix.screenmanager import Screen
+
+from tracker.analysis.messages import finding_sentence, hidden_explanation
+from tracker.i18n import current_language
+from tracker.i18n import gettext as _
+from tracker.ui.widgets.controls import Chip
+
+Builder.load_file(str(Path(__file__).with_suffix(".kv")))
+
+PERIODS = (("30", 30), ("90", 90), ("365", 365), ("all", None))
+MAX_FINDINGS = 8
+CHARTS = ("timeline", "correlations", "calendar")
+
+
+def render_rgba(kind: str, data: Any, language: str) -> tuple[int, int, bytes]:
+    """A chart as raw RGBA pixels (in the worker thread: matplotlib loads here)."""
+    from tracker.charts import draw
+
+    figure = draw(kind, data, language)
+    figure.set_dpi(110)
+    figure.canvas.draw()
+    width, height = figure.canvas.get_width_height(physical=True)
+    return width, height, bytes(figure.canvas.buffer_rgba())
+
+
+class InsightsScreen(Screen):
+    diary = ObjectProperty(None)
+    """The DiaryService (injected)."""
+    period = StringProperty("90")
+    title_text = StringProperty("")
+    summary_text = StringProperty("")
+    status_text = StringProperty("")
+    findings_title = StringProperty("")
+    findings_text = StringProperty("")
+    caution_text = StringProperty("")
+    hidden_title = StringProperty("")
+    hidden_text = StringProperty("")
+    pending = 0
+    """How many charts are still being drawn."""
+
+    def on_pre_enter(self, *_args: object) -> None:
+        self.refresh()
+
+    def refresh(self) -> None:
+        self.title_text, self.findings_title = _("Insights"), _("What went together with twitching")
+        self.hidden_title = _("Not shown yet")
+        self.caution_text = _(
+            "These show what went together with your twitching, not what causes it."
+        )
+        self.status_text = _("Drawing the charts…")
+        self.findings_text = self.summary_text = self.hidden_text = ""
+        self._chips()
+        for name in CHARTS:
+            self.ids[name].opacity = 0
+        self.pending = len(CHARTS)
+        first = None
+        days = dict(PERIODS)[self.period]
+        if days is not None:
+            first = self.diary.today() - dt.timedelta(days=days - 1)
+        language = current_language()
+        threading.Thread(target=self._work, args=(first, language), daemon=True).start()
+
+    def _chips(self) -> None:
+        row = self.ids.periods
+        row.clear_widgets()
+        names = {"30": _("30 days"), "90": _("90 days"), "365": _("1 year"), "all": _("All")}
+        for value, _days in PERIODS:
+            chip = Chip(
+                text=names[value], value=value, group="insights-period", allow_no_selection=False
+            )
+            chip.state = "down" if value == self.period else "normal"
+            chip.bind(on_release=lambda c: self._choose(c.value))
+            row.add_widget(chip)
+
+    def _choose(self, period: str) -> None:
+        self.period = period
+        self.refresh()
+
+    def _work(self, first: dt.date | None, language: str) -> None:
+        from tracker.services.charts import chart_data
+
+        data = chart_data(self.diary.store, self.diary.profile_id, self.diary.today(), first)
+        self._show_findings(data)
+        for kind in CHARTS:
+            self._show_chart(kind, *render_rgba(kind, data, language))
+
+    @mainthread
+    def _show_findings(self, data: Any) -> None:
+        shown = data.correlations.shown if data.correlations else []
+        self.summary_text = _("{first} to {last}: {days} days.").format(
+            first=data.series.first.isoformat(),
+            last=data.series.last.isoformat(),
+            days=data.series.days,
+        )
+        lines = [f"• {finding_sentence(r)}" for r in shown[:MAX_FINDINGS]]
+        self.findings_text = "\n".join(lines) or _("Not enough logged days yet to show any link.")
+        reasons = list(dict.fromkeys(hidden_explanation(h) for h in data.correlations.hidden))
+        self.hidden_text = "\n".join(reasons) or "–"
+
+    @mainthread
+    def _show_chart(self, kind: str, width: int, height: int, rgba: bytes) -> None:
+        self.ids[kind].show_rgba(width, height, rgba)
+        self.pending -= 1
+        if self.pending == 0:
+            self.status_text = ""

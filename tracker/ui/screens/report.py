@@ -1,0 +1,141 @@
+"""Report and export: the doctor report (PDF), a chart (PNG or PDF), CSV files or a JSON
+backup, for a chosen period and language. Slow work runs off the UI thread."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import subprocess
+import sys
+import threading
+from pathlib import Path
+
+from kivy.app import App
+from kivy.clock import mainthread
+from kivy.lang import Builder
+from kivy.properties import BooleanProperty, ObjectProperty, StringProperty
+from kivy.uix.screenmanager import Screen
+
+from tracker.i18n import current_language
+from tracker.i18n import gettext as _
+from tracker.ui.widgets.controls import Chip
+
+Builder.load_file(str(Path(__file__).with_suffix(".kv")))
+
+PERIODS = (("30", 30), ("90", 90), ("365", 365), ("all", None))
+
+
+class ReportScreen(Screen):
+    diary = ObjectProperty(None)
+    """The DiaryService (injected)."""
+    period = StringProperty("90")
+    language = StringProperty("")
+    """The report's language; empty follows the app."""
+    busy = BooleanProperty(False)
+    saved_path = StringProperty("")
+    title_text = StringProperty("")
+    intro_text = StringProperty("")
+    period_label = StringProperty("")
+    language_label = StringProperty("")
+    report_text = StringProperty("")
+    png_text = StringProperty("")
+    chart_pdf_text = StringProperty("")
+    csv_text = StringProperty("")
+    json_text = StringProperty("")
+    result_text = StringProperty("")
+    open_text = StringProperty("")
+
+    def on_pre_enter(self, *_args: object) -> None:
+        self.refresh()
+
+    def refresh(self) -> None:
+        self.title_text = _("Show a doctor")
+        self.intro_text = _("A one-minute summary with charts and every episode, to print or send.")
+        self.period_label, self.language_label = _("Period"), _("Language")
+        self.report_text, self.png_text = _("Save the doctor report (PDF)"), _("Chart (PNG)")
+        self.chart_pdf_text, self.csv_text, self.json_text = (
+            _("Chart (PDF)"),
+            _("CSV files"),
+            _("Backup (JSON)"),
+        )
+        self.open_text = _("Open the folder")
+        self._chips(
+            "periods",
+            [
+                (
+                    v,
+                    {"30": _("30 days"), "90": _("90 days"), "365": _("1 year"), "all": _("All")}[
+                        v
+                    ],
+                )
+                for v, _d in PERIODS
+            ],
+            self.period,
+            "period",
+        )
+        self._chips(
+            "languages",
+            [("en", "English"), ("id", "Bahasa Indonesia")],
+            self.language or current_language(),
+            "language",
+        )
+
+    def _chips(
+        self, row_id: str, options: list[tuple[str, str]], chosen: str, attribute: str
+    ) -> None:
+        row = self.ids[row_id]
+        row.clear_widgets()
+        for value, text in options:
+            chip = Chip(text=text, value=value, group=f"report-{row_id}", allow_no_selection=False)
+            chip.state = "down" if value == chosen else "normal"
+            chip.bind(on_release=lambda c, a=attribute: setattr(self, a, c.value))
+            row.add_widget(chip)
+
+    def _first(self) -> dt.date | None:
+        days = dict(PERIODS)[self.period]
+        return None if days is None else self.diary.today() - dt.timedelta(days=days - 1)
+
+    def export(self, what: str) -> None:
+        self.busy, self.result_text, self.saved_path = True, _("Working…"), ""
+        folder = Path(App.get_running_app().export_dir)
+        language = self.language or current_language()
+        threading.Thread(
+            target=self._work, args=(what, folder, language, self._first()), daemon=True
+        ).start()
+
+    def _work(self, what: str, folder: Path, language: str, first: dt.date | None) -> None:
+        from tracker.services.charts import chart_data, write_chart
+        from tracker.services.reports import report_data, write_report
+
+        today, stamp = self.diary.today(), self.diary.today().isoformat()
+        name = self.diary.profile.name.replace("/", "-")
+        try:
+            if what == "report":
+                report = report_data(self.diary.store, self.diary.profile_id, today, first)
+                saved = write_report(folder / f"kedut-report-{name}-{stamp}.pdf", report, language)
+            elif what.startswith("chart"):
+                charts = chart_data(self.diary.store, self.diary.profile_id, today, first)
+                out = folder / f"kedut-timeline-{name}-{stamp}.{what.split('-')[1]}"
+                saved = write_chart(out, "timeline", charts, language)
+            elif what == "csv":
+                saved = self.diary.export_csv(folder / f"kedut-csv-{name}-{stamp}")[0].parent
+            else:
+                saved = self.diary.export_json(folder / f"kedut-backup-{stamp}.json")
+        except OSError as error:
+            self._done("", _("Could not save: {reason}").format(reason=error.strerror or error))
+            return
+        self._done(str(saved), _("Saved to {path}").format(path=saved))
+
+    @mainthread
+    def _done(self, path: str, message: str) -> None:
+        self.busy, self.saved_path, self.result_text = False, path, message
+
+    def open_folder(self) -> None:
+        folder = Path(self.saved_path)
+        folder = folder if folder.is_dir() else folder.parent
+        if sys.platform.startswith("win"):
+            os.startfile(folder)  # type: ignore[attr-defined]  # noqa: S606 - the person's own folder
+        else:
+            opener = "open" if sys.platform == "darwin" else "xdg-open"
+            command = [opener, str(folder)]  # the platform's file manager, on the person's folder
+            subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)  # noqa: S603

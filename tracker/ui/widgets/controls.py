@@ -1,0 +1,45 @@
+"""The small controls every screen uses; their look is in theme.kv."""
+
+from __future__ import annotations
+
+from kivy.graphics.texture import Texture
+from kivy.properties import ColorProperty, StringProperty
+from kivy.uix.behaviors import ButtonBehavior, ToggleButtonBehavior
+from kivy.uix.boxlayout import BoxLayout
+from kivy.uix.image import Image
+from kivy.uix.label import Label
+
+
+class PrimaryButton(ButtonBehavior, Label):
+    """The one main action of a place: filled, rounded, at least 48 dp high."""
+
+
+class FlatButton(ButtonBehavior, Label):
+    """A secondary action: outlined."""
+
+
+class Chip(ToggleButtonBehavior, Label):
+    """One choice among a few (a `group`), or an on/off toggle without a group."""
+
+    value = StringProperty("")
+    """What choosing this chip means, e.g. "left" or "3"."""
+
+
+class Banner(ButtonBehavior, BoxLayout):
+    """A coloured notice that can be tapped for more."""
+
+    title = StringProperty("")
+    text = StringProperty("")
+    background = ColorProperty((1.0, 0.957, 0.859, 1))
+    foreground = ColorProperty((0.541, 0.341, 0.0, 1))
+
+
+class ChartImage(Image):
+    """A chart rendered elsewhere (as RGBA bytes, off the UI thread) shown as a texture."""
+
+    def show_rgba(self, width: int, height: int, rgba: bytes) -> None:
+        texture = Texture.create(size=(width, height), colorfmt="rgba")
+        texture.blit_buffer(rgba, colorfmt="rgba", bufferfmt="ubyte")
+        texture.flip_vertical()  # matplotlib's rows run top-down, OpenGL's bottom-up
+        self.texture = texture
+        self.opacity = 1
