@@ -10,7 +10,7 @@ from typing import Any
 from kivy.core.window import Window
 from kivy.lang import Builder
 from kivy.metrics import dp
-from kivy.properties import DictProperty, ObjectProperty, StringProperty
+from kivy.properties import ObjectProperty, StringProperty
 from kivy.uix.modalview import ModalView
 
 from tracker.domain import RED_FLAGS, BodySite, Side, TwitchContext, ValidationError
@@ -45,7 +45,6 @@ class EpisodeSheet(ModalView):
     episode_id = ObjectProperty(None, allownone=True)
     """The episode being edited, or None for a new one."""
     after_save = ObjectProperty(None, allownone=True)
-    labels = DictProperty({})
     title_text = StringProperty("")
     error_text = StringProperty("")
     save_text = StringProperty("")
@@ -62,7 +61,7 @@ class EpisodeSheet(ModalView):
         )
         self.width = min(Window.width - dp(16), dp(640))
         self.height = min(Window.height - dp(32), dp(760))
-        self.labels = {
+        labels = {
             "time": _("Time"),
             "body_site": _("Where"),
             "side": _("Side"),
@@ -72,6 +71,8 @@ class EpisodeSheet(ModalView):
             "red_flags": _("Also noticed (see a doctor if so)"),
             "note": _("Note"),
         }
+        for name, text in labels.items():
+            self.ids[f"{name}_label"].text = text
         self.save_text, self.cancel_text, self.delete_text = _("Save"), _("Cancel"), _("Delete")
         episode = None
         if self.episode_id is not None:
