@@ -19,7 +19,9 @@ test: $(STAMP) $(CATALOGUES) lint typecheck imports migrations-check
 
 # Benchmarks are measured here, never in `make test` (tests stay fast).
 bench: $(STAMP) $(CATALOGUES)
-	$(BIN)/python -m bench.bench_insights
+	@scripts/ensure-system-packages test
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e '.[bench]'
+	$(BIN)/python -m bench.run
 
 lint: $(STAMP)
 	$(BIN)/ruff check .

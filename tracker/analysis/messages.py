@@ -3,7 +3,6 @@ doctor. Never "causes", never a diagnosis: findings say what went together."""
 
 from __future__ import annotations
 
-from tracker.analysis.series import MEDICATION_FACTORS
 from tracker.domain import Correlation, FactorKind, HiddenReason, HiddenResult, Warning, WarningRule
 from tracker.i18n import gettext as _
 from tracker.labels import day_month_year, factor_label, more_or_less, place_label, red_flag_label
@@ -91,7 +90,7 @@ def finding_sentence(result: Correlation) -> str:
             sentence = _("{when} you had more twitches ({numbers}{early})")
     else:
         diff = result.effect
-        if result.factor in MEDICATION_FACTORS:  # "On days taking a diuretic"
+        if result.factor.startswith("on_"):  # a medicine: "On days taking a diuretic"
             templates = (_("On days {factor}"), _("On days after {factor}"))
         else:
             templates = (_("On days with {factor}"), _("On days after {factor}"))

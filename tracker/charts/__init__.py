@@ -7,7 +7,7 @@ from collections.abc import Callable
 from typing import Any
 
 from tracker.charts.data import ChartData
-from tracker.charts.style import FORMATS, to_bytes
+from tracker.charts.style import DPI, FORMATS, to_bytes
 from tracker.i18n import current_language, gettext, set_language
 from tracker.labels import day_month_year
 
@@ -42,13 +42,13 @@ def draw(kind: str, data: ChartData, language: str = "en") -> Any:
         set_language(previous)
 
 
-def render(kind: str, data: ChartData, fmt: str, language: str = "en") -> bytes:
-    """One chart as PNG, SVG or PDF bytes."""
+def render(kind: str, data: ChartData, fmt: str, language: str = "en", dpi: int = DPI) -> bytes:
+    """One chart as PNG, SVG or PDF bytes (PNG at `dpi`)."""
     if kind not in KINDS:
         raise ValueError(f"kind: {kind!r} is not allowed (allowed: {', '.join(KINDS)})")
     if fmt not in FORMATS:
         raise ValueError(f"format: {fmt!r} is not allowed (allowed: {', '.join(FORMATS)})")
-    return to_bytes(draw(kind, data, language), fmt)
+    return to_bytes(draw(kind, data, language), fmt, dpi)
 
 
 __all__ = ["FORMATS", "KINDS", "ChartData", "draw", "render"]

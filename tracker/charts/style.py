@@ -60,15 +60,15 @@ def date_axis(ax: Any) -> None:
     ax.xaxis.set_major_formatter(FuncFormatter(label))
 
 
-def to_bytes(figure: Figure, fmt: str) -> bytes:
+def to_bytes(figure: Figure, fmt: str, dpi: int = DPI) -> bytes:
     buffer = io.BytesIO()
     metadata = {"Creator": "Kedut"}
     if fmt == "png":
         # Light compression: a slightly larger file, written twice as fast.
         pil_kwargs = {"compress_level": 2}
-        figure.savefig(buffer, format=fmt, dpi=DPI, metadata=metadata, pil_kwargs=pil_kwargs)
+        figure.savefig(buffer, format=fmt, dpi=dpi, metadata=metadata, pil_kwargs=pil_kwargs)
     else:
-        figure.savefig(buffer, format=fmt, dpi=DPI, metadata=metadata)
+        figure.savefig(buffer, format=fmt, dpi=dpi, metadata=metadata)
     return buffer.getvalue()
 
 

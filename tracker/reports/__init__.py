@@ -20,6 +20,8 @@ from tracker.labels import day_month_year
 from tracker.reports.document import ReportPDF
 from tracker.reports.sections import episodes_table, findings_page, remedies_table, summary_page
 
+CHART_DPI = 130
+
 
 @dataclass(frozen=True)
 class ReportData:
@@ -29,6 +31,13 @@ class ReportData:
     generated_on: dt.date
     charts: ChartData
     episodes: Sequence[Episode]
+    """The latest episodes of the period (at most MAX_EPISODE_ROWS), oldest first."""
+    episode_count: int
+    episode_days: int
+    places: dict[tuple[str, str], int]
+    """Episodes by (body site, side)."""
+    red_flag_days: dict[str, list[dt.date]]
+    """For each red-flag sign, the days it was logged."""
     medications: Sequence[Medication]
     remedies: Sequence[RemedyUse]
 
@@ -47,10 +56,11 @@ def build_report(data: ReportData, language: str = "en") -> bytes:
         summary_page(pdf, data, period)
         pdf.add_page()
         pdf.heading(_("Twitching over time"))
-        pdf.image_bytes(render("timeline", data.charts, "png", language), pdf.epw)
-        pdf.image_bytes(render("calendar", data.charts, "png", language), pdf.epw)
-        findings_page(pdf, data, render("correlations", data.charts, "png", language))
-        episodes_table(pdf, data.episodes)
+        # 11-inch charts printed 7 inches wide: 130 dpi gives ~200 dpi on paper.
+        pdf.image_bytes(render("timeline", data.charts, "png", language, CHART_DPI), pdf.epw)
+        pdf.image_bytes(render("calendar", data.charts, "png", language, CHART_DPI), pdf.epw)
+        findings_page(pdf, data, render("correlations", data.charts, "png", language, CHART_DPI))
+        episodes_table(pdf, data.episodes, data.episode_count)
         remedies_table(pdf, data.remedies)
         return bytes(pdf.output())
     finally:

@@ -7,7 +7,15 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from tracker.analysis.messages import finding_sentence, warning_message
-from tracker.domain import RED_FLAGS, Episode, RemedyUse, WarningLevel, WarningRule
+from tracker.domain import (
+    RED_FLAGS,
+    BodySite,
+    Episode,
+    RemedyUse,
+    Side,
+    WarningLevel,
+    WarningRule,
+)
 from tracker.i18n import gettext as _
 from tracker.i18n import ngettext
 from tracker.labels import (
@@ -23,7 +31,7 @@ from tracker.reports.document import ACCENT, ALERT, MUTED, ReportPDF
 if TYPE_CHECKING:
     from tracker.reports import ReportData
 
-MAX_EPISODE_ROWS = 400  # a longer list belongs in the CSV export, not on paper
+MAX_EPISODE_ROWS = 200  # a longer list belongs in the CSV export, not on paper
 MAX_FINDINGS = 10
 
 
@@ -58,7 +66,7 @@ def _doctor_checklist(data: ReportData) -> list[tuple[bool, str, str]]:
         "weakness": _("The leg feels weak, is hard to move, or walking is affected"),
     }
     for flag in RED_FLAGS:
-        days = sorted({e.local_date for e in data.episodes if getattr(e, flag)})
+        days = data.red_flag_days.get(flag, [])
         logged = (
             ngettext(
                 "logged on {n} day, last {last}", "logged on {n} days, last {last}", len(days)
@@ -77,11 +85,11 @@ def summary_page(pdf: ReportPDF, data: ReportData, period: str) -> None:
     pdf.paragraph(
         _("Period: {period} ({days} days)").format(period=period, days=data.charts.series.days), 11
     )
-    days_with = len({e.local_date for e in data.episodes})
+    days_with = data.episode_days
     logged = int(data.charts.logged().sum())
     pdf.paragraph(
         _("{episodes} twitch episodes on {with_} days; {logged} of {days} days logged.").format(
-            episodes=len(data.episodes),
+            episodes=data.episode_count,
             with_=days_with,
             logged=logged,
             days=data.charts.series.days,
@@ -89,8 +97,8 @@ def summary_page(pdf: ReportPDF, data: ReportData, period: str) -> None:
         11,
     )
     places: dict[str, int] = defaultdict(int)  # "Left knee" → episodes
-    for episode in data.episodes:
-        places[place_label(episode.body_site, episode.side)] += 1
+    for (site, side), count in data.places.items():
+        places[place_label(BodySite(site), Side(side))] += count
     if places:
         pdf.paragraph(
             _("Where: {places}").format(
@@ -165,14 +173,14 @@ def findings_page(pdf: ReportPDF, data: ReportData, chart_png: bytes) -> None:
     pdf.image_bytes(chart_png, pdf.epw)
 
 
-def episodes_table(pdf: ReportPDF, episodes: Sequence[Episode]) -> None:
+def episodes_table(pdf: ReportPDF, episodes: Sequence[Episode], total: int) -> None:
     pdf.add_page()
     listed = list(episodes)[-MAX_EPISODE_ROWS:]
     pdf.heading(_("All episodes"))
-    if len(listed) < len(episodes):
+    if len(listed) < total:
         pdf.paragraph(
             _("The latest {n} of {total}; the CSV export has every one.").format(
-                n=len(listed), total=len(episodes)
+                n=len(listed), total=total
             ),
             9,
             MUTED,

@@ -4,9 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from tracker.analysis.correlations import Correlations, correlate
-from tracker.analysis.series import DailySeries, build_series
 from tracker.analysis.warnings import (
     RED_FLAG_DAYS,
     compute_warnings,
@@ -16,6 +15,12 @@ from tracker.domain import Profile, ValidationError, Warning
 from tracker.services.profiles import ProfileKey, profile_in
 from tracker.storage import Store, UnitOfWork
 from tracker.storage.aggregates import DAY_FACTOR_COLUMNS
+
+if TYPE_CHECKING:
+    from tracker.analysis.correlations import Correlations
+    from tracker.analysis.series import DailySeries
+
+# numpy and scipy load with the first insight, not with the app: warnings need neither.
 
 
 @dataclass(frozen=True)
@@ -28,6 +33,8 @@ class Insights:
 
 
 def daily_series(uow: UnitOfWork, profile_id: int, first: dt.date, last: dt.date) -> DailySeries:
+    from tracker.analysis.series import build_series
+
     return build_series(
         first,
         last,
@@ -55,6 +62,8 @@ def insights(
         if first > last:
             raise ValidationError("from", first.isoformat(), f"on or before --to ({last})")
         series = daily_series(uow, profile.id, first, last)
+    from tracker.analysis.correlations import correlate
+
     return Insights(profile, first, last, series, correlate(series))
 
 

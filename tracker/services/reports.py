@@ -5,8 +5,10 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
+from tracker.domain import RED_FLAGS
 from tracker.formats.files import write_atomic
 from tracker.reports import ReportData, build_report
+from tracker.reports.sections import MAX_EPISODE_ROWS
 from tracker.services.charts import chart_data
 from tracker.services.profiles import ProfileKey, profile_in
 from tracker.storage import Store, UnitOfWork
@@ -24,13 +26,28 @@ def report_data(
     with UnitOfWork(store) as uow:
         profile = profile_in(uow, profile_key)
         assert profile.id is not None
+        # Counts come from SQL; only the episodes the table lists are loaded.
+        latest = uow.episodes.page_newest_first(
+            profile.id, MAX_EPISODE_ROWS, None, first, None, last
+        )
+        flagged: dict[str, set[dt.date]] = {flag: set() for flag in RED_FLAGS}
+        for day, _site, _side, *flags in uow.aggregates.red_flag_episodes(profile.id, first, last):
+            for flag, on in zip(RED_FLAGS, flags, strict=True):
+                if on:
+                    flagged[flag].add(day)
+        places = uow.aggregates.episodes_by_place(profile.id, first, last)
+        series = charts.series
         return ReportData(
             profile_name=profile.name,
             first=first,
             last=last,
             generated_on=today,
             charts=charts,
-            episodes=uow.episodes.between(profile.id, first, last),
+            episodes=list(reversed(latest)),
+            episode_count=sum(places.values()),
+            episode_days=int((series.episodes > 0).sum()),
+            places=places,
+            red_flag_days={flag: sorted(days) for flag, days in flagged.items()},
             medications=uow.medications.overlapping(profile.id, first, last),
             remedies=uow.remedies.between(profile.id, first, last),
         )

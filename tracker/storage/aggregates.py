@@ -119,6 +119,16 @@ class Aggregates:
         )
         return {str(site): int(count) for site, count in rows}
 
+    def episodes_by_place(
+        self, profile_id: int, first: dt.date, last: dt.date
+    ) -> dict[tuple[str, str], int]:
+        rows = self._session.connection().exec_driver_sql(
+            "SELECT body_site, side, count(*) FROM twitch_episode WHERE profile_id = ?"
+            " AND deleted_at IS NULL AND local_date BETWEEN ? AND ? GROUP BY body_site, side",
+            (profile_id, first.isoformat(), last.isoformat()),
+        )
+        return {(str(site), str(side)): int(count) for site, side, count in rows}
+
     def red_flag_episodes(
         self, profile_id: int, first: dt.date, last: dt.date
     ) -> Sequence[RedFlagRow]:

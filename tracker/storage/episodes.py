@@ -115,6 +115,7 @@ class EpisodeRepository:
         before: tuple[dt.datetime, int] | None = None,
         first: dt.date | None = None,
         site: str | None = None,
+        last: dt.date | None = None,
     ) -> Sequence[Episode]:
         """Live episodes, newest first, `limit` at a time: keyset paging on the
         (profile_id, started_at) index, so page 500 costs what page 1 costs."""
@@ -127,8 +128,7 @@ class EpisodeRepository:
                 (EpisodeRow.started_at < started_at)
                 | ((EpisodeRow.started_at == started_at) & (EpisodeRow.id < episode_id))
             )
-        if first is not None:
-            query = query.where(EpisodeRow.local_date >= first)
+        query = within(query, EpisodeRow.local_date, first, last)
         if site is not None:
             query = query.where(EpisodeRow.body_site == site)
         query = query.order_by(EpisodeRow.started_at.desc(), EpisodeRow.id.desc()).limit(limit)

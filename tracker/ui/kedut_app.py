@@ -4,6 +4,7 @@ switching at runtime, undo, and the keyboard shortcuts."""
 from __future__ import annotations
 
 import dataclasses
+import importlib
 from collections.abc import Callable
 from pathlib import Path
 
@@ -11,6 +12,7 @@ from kivy.app import App
 from kivy.core.text import LabelBase
 from kivy.core.window import Window
 from kivy.lang import Builder, global_idmap
+from kivy.uix.screenmanager import Screen
 
 from tracker.domain import Episode, Profile
 from tracker.i18n import gettext, set_language
@@ -29,25 +31,19 @@ Builder.load_file(str(Path(__file__).parent / "widgets" / "nav.kv"))
 
 # Screens need the theme loaded first.
 from tracker.ui.root import RootLayout  # noqa: E402
-from tracker.ui.screens.about import AboutScreen, MoreScreen  # noqa: E402
-from tracker.ui.screens.day import DayScreen  # noqa: E402
-from tracker.ui.screens.history import HistoryScreen  # noqa: E402
-from tracker.ui.screens.insights import InsightsScreen  # noqa: E402
-from tracker.ui.screens.report import ReportScreen  # noqa: E402
-from tracker.ui.screens.settings import SettingsScreen  # noqa: E402
-from tracker.ui.screens.today import TodayScreen  # noqa: E402
 
 WINDOW_BACKGROUND = (0.965, 0.973, 0.976, 1)
-SCREENS = (
-    ("today", TodayScreen),
-    ("day", DayScreen),
-    ("history", HistoryScreen),
-    ("insights", InsightsScreen),
-    ("report", ReportScreen),
-    ("settings", SettingsScreen),
-    ("about", AboutScreen),
-    ("more", MoreScreen),
-)
+# (module, class) of each screen: imported, with its .kv, when it is first shown.
+SCREENS = {
+    "today": ("today", "TodayScreen"),
+    "day": ("day", "DayScreen"),
+    "history": ("history", "HistoryScreen"),
+    "insights": ("insights", "InsightsScreen"),
+    "report": ("report", "ReportScreen"),
+    "settings": ("settings", "SettingsScreen"),
+    "about": ("about", "AboutScreen"),
+    "more": ("about", "MoreScreen"),
+}
 
 
 class KedutApp(App):
@@ -63,8 +59,15 @@ class KedutApp(App):
     def build(self) -> RootLayout:
         Window.clearcolor = WINDOW_BACKGROUND
         Window.bind(on_key_down=self._on_key_down)
-        screens = [cls(name=name, diary=self.diary) for name, cls in SCREENS]
-        return RootLayout(screens)
+        return RootLayout({name: self._factory(name) for name in SCREENS})
+
+    def _factory(self, name: str) -> Callable[[], Screen]:
+        def make() -> Screen:
+            module_name, class_name = SCREENS[name]
+            module = importlib.import_module(f"tracker.ui.screens.{module_name}")
+            return getattr(module, class_name)(name=name, diary=self.diary)
+
+        return make
 
     def on_start(self) -> None:
         self.root.screen("today").refresh()

@@ -3,6 +3,7 @@ below ~700 dp wide, a side rail above."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from kivy.lang import Builder
@@ -52,11 +53,13 @@ def _selects(item: str, current: str) -> bool:
 
 
 class RootLayout(BoxLayout):
-    def __init__(self, screens: list[Screen], **kwargs: object) -> None:
+    def __init__(self, factories: dict[str, Callable[[], Screen]], **kwargs: object) -> None:
         super().__init__(**kwargs)
+        self.factories = factories
+        """How to make each screen; a screen is made the first time it is shown, so
+        start-up builds Today alone."""
         self.manager = ScreenManager(transition=NoTransition())
-        for screen in screens:
-            self.manager.add_widget(screen)
+        self.manager.add_widget(factories["today"]())
         self.undo_bar = UndoBar()
         self.nav = NavBar()
         self.content = BoxLayout(orientation="vertical", padding=(dp(8), 0, dp(8), dp(6)))
@@ -67,6 +70,8 @@ class RootLayout(BoxLayout):
         self.arrange()
 
     def screen(self, name: str) -> Screen:
+        if not self.manager.has_screen(name):
+            self.manager.add_widget(self.factories[name]())
         return self.manager.get_screen(name)
 
     def arrange(self, force: bool = False) -> None:
@@ -95,6 +100,7 @@ class RootLayout(BoxLayout):
             self.nav.add_widget(item)
 
     def show(self, name: str) -> None:
+        self.screen(name)
         self.manager.current = name
         for item in self.nav.children:
             item.state = "down" if _selects(item.screen, name) else "normal"

@@ -23,6 +23,7 @@ from tracker.ui.widgets.dialogs import show_message
 Builder.load_file(str(Path(__file__).with_suffix(".kv")))
 
 WATER_STEP_ML = 250
+TODAY_LIST_MAX = 30  # the rest of a very twitchy day is one tap away, in History
 
 
 class LogButton(ButtonBehavior, FloatLayout):
@@ -93,7 +94,7 @@ class TodayScreen(Screen):
         self.day_text = _("Sleep, exercise…")
         rows = self.ids.episode_list
         rows.clear_widgets()
-        for item in view.items:
+        for item in view.items[:TODAY_LIST_MAX]:
             row = EpisodeListItem(
                 episode_id=item.episode_id,
                 time_text=item.time_text,
