@@ -8,22 +8,11 @@ import numpy as np
 import numpy.typing as npt
 
 from tracker.analysis.correlations import Correlations
-from tracker.analysis.series import DailySeries
+from tracker.analysis.series import BINARY_DAY_FACTORS, NUMERIC_FACTORS, DailySeries
 from tracker.domain import Warning
 
-DAY_LOG_FACTORS = (
-    "sleep_h",
-    "sleep_quality",
-    "water_ml",
-    "exercise_min",
-    "stress",
-    "caffeine_mg",
-    "alcohol_units",
-    "diarrhea",
-    "calcium_rich_food",
-    "magnesium_rich_food",
-    "vitamin_supplement",
-)
+# What a person logs in a day log (medication flags are derived, not logged).
+DAY_LOG_FACTORS = NUMERIC_FACTORS + BINARY_DAY_FACTORS
 
 
 @dataclass(frozen=True)

@@ -20,7 +20,7 @@ from tracker.domain import BodySite
 from tracker.i18n import gettext as _
 from tracker.labels import site_label
 from tracker.ui.presenters.history import history_rows
-from tracker.ui.widgets.controls import Chip
+from tracker.ui.widgets.controls import fill_chips
 
 Builder.load_file(str(Path(__file__).with_suffix(".kv")))
 
@@ -71,25 +71,17 @@ class HistoryScreen(Screen):
         self.load_more()
 
     def _chips(self) -> None:
-        periods = self.ids.periods
-        periods.clear_widgets()
         names = {"7": _("7 days"), "30": _("30 days"), "90": _("90 days"), "all": _("All")}
-        for value, _days in PERIODS:
-            chip = Chip(
-                text=names[value], value=value, group="history-period", allow_no_selection=False
-            )
-            chip.state = "down" if value == self.period else "normal"
-            chip.bind(on_release=lambda c: self._filter(period=c.value))
-            periods.add_widget(chip)
-        sites = self.ids.sites
-        sites.clear_widgets()
-        for value, text in [("", _("All places"))] + [
-            (s.value, site_label(s).capitalize()) for s in BodySite
-        ]:
-            chip = Chip(text=text, value=value, group="history-site", allow_no_selection=False)
-            chip.state = "down" if value == self.site else "normal"
-            chip.bind(on_release=lambda c: self._filter(site=c.value))
-            sites.add_widget(chip)
+        periods = [(value, names[value]) for value, _days in PERIODS]
+        fill_chips(
+            self.ids.periods,
+            periods,
+            self.period,
+            "history-period",
+            lambda v: self._filter(period=v),
+        )
+        sites = [("", _("All places"))] + [(s.value, site_label(s).capitalize()) for s in BodySite]
+        fill_chips(self.ids.sites, sites, self.site, "history-site", lambda v: self._filter(site=v))
 
     def _filter(self, period: str | None = None, site: str | None = None) -> None:
         self.period = period if period is not None else self.period

@@ -16,7 +16,7 @@ from kivy.uix.screenmanager import Screen
 from tracker.analysis.messages import finding_sentence, hidden_explanation
 from tracker.i18n import current_language
 from tracker.i18n import gettext as _
-from tracker.ui.widgets.controls import Chip
+from tracker.ui.widgets.controls import fill_chips
 
 Builder.load_file(str(Path(__file__).with_suffix(".kv")))
 
@@ -74,16 +74,9 @@ class InsightsScreen(Screen):
         threading.Thread(target=self._work, args=(first, language), daemon=True).start()
 
     def _chips(self) -> None:
-        row = self.ids.periods
-        row.clear_widgets()
         names = {"30": _("30 days"), "90": _("90 days"), "365": _("1 year"), "all": _("All")}
-        for value, _days in PERIODS:
-            chip = Chip(
-                text=names[value], value=value, group="insights-period", allow_no_selection=False
-            )
-            chip.state = "down" if value == self.period else "normal"
-            chip.bind(on_release=lambda c: self._choose(c.value))
-            row.add_widget(chip)
+        periods = [(value, names[value]) for value, _days in PERIODS]
+        fill_chips(self.ids.periods, periods, self.period, "insights-period", self._choose)
 
     def _choose(self, period: str) -> None:
         self.period = period

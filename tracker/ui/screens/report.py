@@ -18,7 +18,7 @@ from kivy.uix.screenmanager import Screen
 
 from tracker.i18n import current_language
 from tracker.i18n import gettext as _
-from tracker.ui.widgets.controls import Chip
+from tracker.ui.widgets.controls import fill_chips
 
 Builder.load_file(str(Path(__file__).with_suffix(".kv")))
 
@@ -83,13 +83,13 @@ class ReportScreen(Screen):
     def _chips(
         self, row_id: str, options: list[tuple[str, str]], chosen: str, attribute: str
     ) -> None:
-        row = self.ids[row_id]
-        row.clear_widgets()
-        for value, text in options:
-            chip = Chip(text=text, value=value, group=f"report-{row_id}", allow_no_selection=False)
-            chip.state = "down" if value == chosen else "normal"
-            chip.bind(on_release=lambda c, a=attribute: setattr(self, a, c.value))
-            row.add_widget(chip)
+        fill_chips(
+            self.ids[row_id],
+            options,
+            chosen,
+            f"report-{row_id}",
+            lambda value: setattr(self, attribute, value),
+        )
 
     def _first(self) -> dt.date | None:
         days = dict(PERIODS)[self.period]

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
+
 from kivy.graphics.texture import Texture
 from kivy.properties import ColorProperty, StringProperty
 from kivy.uix.behaviors import ButtonBehavior, ToggleButtonBehavior
 from kivy.uix.boxlayout import BoxLayout
 from kivy.uix.image import Image
 from kivy.uix.label import Label
+from kivy.uix.widget import Widget
 
 
 class PrimaryButton(ButtonBehavior, Label):
@@ -23,6 +26,24 @@ class Chip(ToggleButtonBehavior, Label):
 
     value = StringProperty("")
     """What choosing this chip means, e.g. "left" or "3"."""
+
+
+def fill_chips(
+    row: Widget,
+    options: Sequence[tuple[str, str]],
+    chosen: str | None,
+    group: str,
+    on_choose: Callable[[str], None] | None = None,
+) -> None:
+    """Replace a row's chips: one per (value, text), `chosen` pressed, one choice at a
+    time; `on_choose(value)` runs when a person picks one."""
+    row.clear_widgets()
+    for value, text in options:
+        chip = Chip(text=text, value=value, group=group, allow_no_selection=False)
+        chip.state = "down" if value == chosen else "normal"
+        if on_choose is not None:
+            chip.bind(on_release=lambda c: on_choose(c.value))
+        row.add_widget(chip)
 
 
 class Banner(ButtonBehavior, BoxLayout):
