@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from tracker.domain import BodySite, Remedy, Side
+from tracker.domain import BodySite, Remedy, Side, TwitchContext
 from tracker.i18n import gettext as _
 
 
@@ -19,6 +19,24 @@ def site_label(site: BodySite) -> str:
         BodySite.HAND: _("hand"),
         BodySite.OTHER: _("other place"),
     }[site]
+
+
+def side_label(side: Side) -> str:
+    return {
+        Side.LEFT: _("left"),
+        Side.RIGHT: _("right"),
+        Side.BOTH: _("both"),
+        Side.NONE: _("not sure"),
+    }[side]
+
+
+def context_label(context: TwitchContext) -> str:
+    return {
+        TwitchContext.REST: _("at rest"),
+        TwitchContext.AFTER_EXERCISE: _("after exercise"),
+        TwitchContext.NIGHT: _("at night"),
+        TwitchContext.OTHER: _("other"),
+    }[context]
 
 
 def place_label(site: BodySite, side: Side) -> str:

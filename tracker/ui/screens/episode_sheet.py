@@ -15,28 +15,10 @@ from kivy.uix.modalview import ModalView
 
 from tracker.domain import RED_FLAGS, BodySite, Side, TwitchContext, ValidationError
 from tracker.i18n import gettext as _
-from tracker.labels import red_flag_label, site_label
+from tracker.labels import context_label, red_flag_label, side_label, site_label
 from tracker.ui.widgets.controls import Chip
 
 Builder.load_file(str(Path(__file__).with_suffix(".kv")))
-
-
-def side_label(side: Side) -> str:
-    return {
-        Side.LEFT: _("left"),
-        Side.RIGHT: _("right"),
-        Side.BOTH: _("both"),
-        Side.NONE: _("not sure"),
-    }[side]
-
-
-def context_label(context: TwitchContext) -> str:
-    return {
-        TwitchContext.REST: _("at rest"),
-        TwitchContext.AFTER_EXERCISE: _("after exercise"),
-        TwitchContext.NIGHT: _("at night"),
-        TwitchContext.OTHER: _("other"),
-    }[context]
 
 
 class EpisodeSheet(ModalView):
