@@ -19,6 +19,7 @@ from tracker.ui.presenters.banners import reminder_banner, warning_banners
 from tracker.ui.presenters.history import day_summary
 from tracker.ui.widgets.controls import Banner
 from tracker.ui.widgets.dialogs import show_message
+from tracker.ui.widgets.frames import after_next_frame
 
 Builder.load_file(str(Path(__file__).with_suffix(".kv")))
 
@@ -104,7 +105,10 @@ class TodayScreen(Screen):
             )
             row.bind(on_release=lambda widget: self.open_details(widget.episode_id))
             rows.add_widget(row)
-        self._show_banners(bool(todays) or not day_log.is_empty())
+        # The warnings read the diary's recent weeks: they arrive on the next frame, so
+        # the button and today's list are drawn first (start-up budget).
+        logged_today = bool(todays) or not day_log.is_empty()
+        after_next_frame(lambda: self._show_banners(logged_today))
 
     def _show_banners(self, logged_today: bool) -> None:
         box = self.ids.banners
