@@ -58,6 +58,20 @@ class DailySeries:
     def days(self) -> int:
         return len(self.episodes)
 
+    def last_days(self, days: int) -> DailySeries:
+        """The same series cut to its last `days` days (all of it when shorter)."""
+        if days >= self.days:
+            return self
+        cut = self.days - days
+        return DailySeries(
+            first=self.first + dt.timedelta(days=cut),
+            last=self.last,
+            episodes=self.episodes[cut:],
+            max_intensity=self.max_intensity[cut:],
+            total_duration_s=self.total_duration_s[cut:],
+            factors={name: values[cut:] for name, values in self.factors.items()},
+        )
+
     def dates(self) -> list[dt.date]:
         return [self.first + dt.timedelta(days=i) for i in range(self.days)]
 

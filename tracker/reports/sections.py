@@ -31,7 +31,7 @@ from tracker.reports.document import ACCENT, ALERT, MUTED, ReportPDF
 if TYPE_CHECKING:
     from tracker.reports import ReportData
 
-MAX_EPISODE_ROWS = 200  # a longer list belongs in the CSV export, not on paper
+MAX_EPISODE_ROWS = 150  # three pages; a longer list belongs in the CSV export
 MAX_FINDINGS = 10
 
 
