@@ -200,6 +200,17 @@ def build_parser() -> argparse.ArgumentParser:
     )
     importing.set_defaults(handler="exchange.import_")
 
+    backup = subcommands.add_parser("backup", help="a consistent copy of the store")
+    backup.add_argument("--out", help="where (default: <data dir>/backups/)")
+    backup.set_defaults(handler="maintenance.backup_")
+    restore = subcommands.add_parser(
+        "restore", help="replace the store with a backup (checked first)"
+    )
+    restore.add_argument("file")
+    restore.set_defaults(handler="maintenance.restore_")
+    check = subcommands.add_parser("check", help="integrity, foreign keys and schema of the store")
+    check.set_defaults(handler="maintenance.check_")
+
     demo = subcommands.add_parser("demo", help='fill a "Demo" profile with a realistic diary')
     demo.add_argument("--days", type=WHOLE, default=120, help="how many days (default 120)")
     demo.add_argument("--seed", type=WHOLE, default=7, help="same seed, same diary")

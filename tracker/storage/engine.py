@@ -58,6 +58,28 @@ class Store:
         self.engine.dispose()
 
 
+def _refuse_damaged(db_path: Path) -> None:
+    """A store that fails SQLite's quick check is never written to or migrated."""
+    with sqlite3.connect(f"file:{db_path}?mode=ro", uri=True) as con:
+        try:
+            verdict = str(con.execute("PRAGMA quick_check").fetchone()[0])
+        except sqlite3.DatabaseError as error:
+            verdict = str(error)
+    if verdict != "ok":
+        raise migrate.StoreError(f"{db_path} is damaged ({verdict}) and was left untouched")
+
+
+def _backup_hint(db_path: Path) -> str:
+    from tracker.storage.backups import backup_dir
+
+    backups = sorted(
+        backup_dir(db_path.parent).glob("kedut-*.sqlite3"), key=lambda p: p.stat().st_mtime
+    )
+    if not backups:
+        return ""
+    return f"; the latest backup is {backups[-1]} (restore it with: restore {backups[-1]})"
+
+
 def open_store(data_dir: Path) -> Store:
     """Open (creating if needed) the store in `data_dir`, migrated to the current schema.
 
@@ -66,7 +88,11 @@ def open_store(data_dir: Path) -> Store:
     ensure_private_dir(data_dir)
     db_path = data_dir / DB_FILENAME
     ensure_private_file(db_path)
-    migrate.stored_revision(db_path)  # refuse a foreign file before any pragma touches it
+    try:
+        migrate.stored_revision(db_path)  # refuse a foreign file before any pragma touches it
+        _refuse_damaged(db_path)
+    except migrate.StoreError as error:
+        raise migrate.StoreError(f"{error}{_backup_hint(db_path)}") from error
     engine = make_engine(db_path)
     try:
         migrate.upgrade(engine, db_path)

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import dataclasses
 import importlib
+import sqlite3
+import threading
 from collections.abc import Callable
 from pathlib import Path
 
@@ -12,11 +14,13 @@ from kivy.app import App
 from kivy.core.text import LabelBase
 from kivy.core.window import Window
 from kivy.lang import Builder, global_idmap
+from kivy.logger import Logger
 from kivy.uix.screenmanager import Screen
 
 from tracker.domain import Episode, Profile
 from tracker.i18n import gettext, set_language
 from tracker.services.diary_service import DiaryService
+from tracker.storage.backups import daily_backup
 
 ASSETS = Path(__file__).resolve().parents[2] / "assets"
 LabelBase.register(
@@ -31,6 +35,7 @@ Builder.load_file(str(Path(__file__).parent / "widgets" / "nav.kv"))
 
 # Screens need the theme loaded first.
 from tracker.ui.root import RootLayout  # noqa: E402
+from tracker.ui.widgets.frames import after_next_frame  # noqa: E402
 
 WINDOW_BACKGROUND = (0.965, 0.973, 0.976, 1)
 # (module, class) of each screen: imported, with its .kv, when it is first shown.
@@ -71,6 +76,14 @@ class KedutApp(App):
 
     def on_start(self) -> None:
         self.root.screen("today").refresh()
+        after_next_frame(lambda: threading.Thread(target=self._daily_backup, daemon=True).start())
+
+    def _daily_backup(self) -> None:
+        """Once a day, a consistent copy of the store (off the UI thread)."""
+        try:
+            daily_backup(self.diary.store.data_dir, self.diary.today())
+        except (OSError, sqlite3.Error) as error:
+            Logger.warning(f"Kedut: today's automatic backup failed: {error}")
 
     # Navigation, undo, language and profile
 
