@@ -221,6 +221,8 @@ def build_parser() -> argparse.ArgumentParser:
 
 def run(args: argparse.Namespace) -> int:
     """Run one parsed command; returns the exit code."""
+    from sqlalchemy.exc import DBAPIError
+
     from tracker.cli import commands  # services and SQLAlchemy load only for a command
     from tracker.formats.csv_files import FileFormatError
     from tracker.services.profiles import ProfileNotFoundError
@@ -246,4 +248,10 @@ def run(args: argparse.Namespace) -> int:
         return EXIT_FAILURE
     except OSError as error:
         output.error(f"{error.strerror or error}: {error.filename or ''}".rstrip(": "))
+        return EXIT_FAILURE
+    except DBAPIError as error:
+        # A full disk, a read-only folder, a store locked for too long: the transaction
+        # was rolled back, so what was stored before is intact.
+        reason = str(error.orig) if error.orig is not None else str(error)
+        output.error(f"could not write the diary ({reason}); nothing was stored")
         return EXIT_FAILURE
