@@ -54,6 +54,9 @@ pot: $(STAMP)
 	$(BIN)/pybabel update --no-fuzzy-matching -i tracker/i18n/kedut.pot -d $(LOCALES) -D kedut
 	@# Our texts use str.format; Babel would take "95% interval" for a %-placeholder.
 	sed -i -e '/^#, python-format$$/d' -e 's/, python-format//' tracker/i18n/kedut.pot $(LOCALES)/*/LC_MESSAGES/kedut.po
+	@# Indonesian has one plural form.
+	sed -i -e 's/"Plural-Forms: nplurals=2; plural=(n != 1);\\n"/"Plural-Forms: nplurals=1; plural=0;\\n"/' \
+		-e '/^msgstr\[1\] ""$$/d' $(LOCALES)/id/LC_MESSAGES/kedut.po
 
 clean:
 	rm -rf $(VENV) .mypy_cache .ruff_cache .pytest_cache .hypothesis $(CATALOGUES)

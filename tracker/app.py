@@ -34,11 +34,19 @@ def run_app(data_dir: str | None = None, profile: str | None = None) -> int:
     if not display_available():
         print(NO_DISPLAY_MESSAGE, file=sys.stderr)
         return 1
+    folder = resolve_data_dir(data_dir)
     try:
-        store = open_store(resolve_data_dir(data_dir))
+        store = open_store(folder)
         chosen = resolve_profile(store, profile)
-    except (StoreError, ProfileNotFoundError) as error:
+    except ProfileNotFoundError as error:
         print(f"kedut: error: {error}", file=sys.stderr)
+        return 1
+    except StoreError as error:
+        print(f"kedut: error: {error}", file=sys.stderr)
+        os.environ.setdefault("KIVY_NO_ARGS", "1")
+        from tracker.ui.recovery import RecoveryApp
+
+        RecoveryApp(data_dir=folder, problem=str(error)).run()
         return 1
     assert chosen.id is not None
     set_language(language_from_env(get_settings(store, chosen.id).language))
