@@ -219,3 +219,22 @@ def test_phone_has_a_bottom_bar_and_tablet_a_rail(tmp_path: Path) -> None:
         assert (
             app.root.rail is True and app.root.nav.x == 0 and app.root.nav.height == Window.height
         )
+
+
+def test_settings_backs_up_checks_and_restores(tmp_path: Path) -> None:
+    with running_app(tmp_path, TABLET, start=EVENING) as (app, _store):
+        tap(app.root.screen("today").ids.log_button)
+        settings = nav_to(app, "settings")
+        tap(settings.ids.backup_button)
+        assert settings.error_text.startswith("Saved to ")
+        backup = Path(settings.error_text.removeprefix("Saved to "))
+        assert backup.is_file()
+        tap(settings.ids.check_button)
+        assert settings.error_text.startswith("The diary is healthy")
+        app.diary.log_twitch_now()  # a second twitch, after the backup
+        assert len(_live(app.diary.store.db_path)) == 2
+        type_into(settings.ids.restore_path, str(backup))
+        tap(next(w for w in settings.walk() if getattr(w, "text", "") == "Restore"))
+        assert settings.error_text == f"Restored from {backup}."
+        assert len(_live(app.diary.store.db_path)) == 1
+        assert app.root.screen("today").diary.store is app.diary.store

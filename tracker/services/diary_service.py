@@ -15,7 +15,8 @@ from tracker.domain import DayLog, Episode, Medication, Profile, RemedyUse, Sett
 from tracker.services import care, days, episodes, exchange, profiles
 from tracker.services.clock import Clock, system_now
 from tracker.services.insights import current_warnings
-from tracker.storage import Store, UnitOfWork
+from tracker.storage import Store, UnitOfWork, backups, open_store
+from tracker.storage.migrate import HEAD_REVISION
 
 
 class DiaryService:
@@ -122,6 +123,29 @@ class DiaryService:
     def save_settings(self, settings: Settings) -> Settings:
         self.settings = profiles.save_settings(self.store, self.profile_id, settings)
         return self.settings
+
+    # Safety
+
+    def backup_now(self) -> Path:
+        stamp = self.now().strftime("%Y-%m-%dT%H%M%S")
+        target = backups.backup_dir(self.store.data_dir) / f"kedut-manual-{stamp}.sqlite3"
+        return backups.copy_store(self.store.db_path, target)
+
+    def check(self) -> backups.Health:
+        return backups.inspect(self.store.db_path, HEAD_REVISION)
+
+    def restore_store(self, source: Path) -> None:
+        """Replace the store with a checked backup; the diary reopens on it."""
+        backups.inspect(source, HEAD_REVISION)  # refuse before closing anything
+        data_dir = self.store.data_dir
+        self.store.close()
+        try:
+            backups.restore(data_dir, source, HEAD_REVISION, self.now())
+        finally:
+            self.store = open_store(data_dir)
+        chosen = profiles.resolve_profile(self.store, None)
+        same = [p for p in profiles.list_profiles(self.store) if p.name == self.profile.name]
+        self.switch_to(same[0] if same else chosen)
 
     # Files
 

@@ -18,6 +18,7 @@ from tracker.domain import ValidationError
 from tracker.formats.csv_files import FileFormatError
 from tracker.i18n import current_language
 from tracker.i18n import gettext as _
+from tracker.storage import StoreError
 from tracker.ui.widgets.controls import Chip
 
 Builder.load_file(str(Path(__file__).with_suffix(".kv")))
@@ -41,6 +42,8 @@ class SettingsScreen(Screen):
     data_text = StringProperty("")
     restore_hint = StringProperty("")
     restore_text = StringProperty("")
+    backup_text = StringProperty("")
+    check_text = StringProperty("")
 
     def on_pre_enter(self, *_args: object) -> None:
         self.refresh()
@@ -53,7 +56,11 @@ class SettingsScreen(Screen):
             _("Reminder, water and warnings"),
         )
         self.save_text, self.data_title = _("Save settings"), _("Your data")
-        self.restore_hint, self.restore_text = _("Backup file to restore (.json)"), _("Restore")
+        self.restore_hint, self.restore_text = (
+            _("Backup to restore (.sqlite3 or .json)"),
+            _("Restore"),
+        )
+        self.backup_text, self.check_text = _("Back up now"), _("Check the diary")
         self.data_text = _(
             "Stored only on this device, in {folder}. Backups: Show a doctor → Backup (JSON)."
         ).format(folder=self.diary.store.data_dir)
@@ -160,12 +167,40 @@ class SettingsScreen(Screen):
         self.ids.new_name.text = ""
         self.refresh()
 
+    def backup_now(self) -> None:
+        try:
+            saved = self.diary.backup_now()
+        except (OSError, StoreError) as error:
+            self.error_text = str(error)
+            return
+        self.error_text = _("Saved to {path}").format(path=saved)
+
+    def check(self) -> None:
+        health = self.diary.check()
+        if health.ok:
+            self.error_text = _("The diary is healthy: integrity ok, schema {revision}.").format(
+                revision=health.revision
+            )
+        else:
+            self.error_text = _("Problems found: {integrity}; {n} foreign key problems.").format(
+                integrity=health.integrity, n=health.foreign_key_problems
+            )
+
     def restore(self) -> None:
         path = Path(self.ids.restore_path.text.strip()).expanduser()
         if not path.is_file():
             self.error_text = str(
                 ValidationError(_("file"), str(path), _("an existing backup file"))
             )
+            return
+        if path.suffix.lower() == ".sqlite3":
+            try:
+                self.diary.restore_store(path)
+            except StoreError as error:
+                self.error_text = str(error)
+                return
+            App.get_running_app().refresh_screens()
+            self.error_text = _("Restored from {path}.").format(path=path)
             return
         try:
             summary = self.diary.import_path(path)
