@@ -83,3 +83,40 @@ def test_two_writers_at_once_neither_fail_nor_lose_a_write(tmp_path: Path) -> No
     ids = {int(line) for out, _err in results for line in out.split()}
     assert len(ids) == 120
     assert ids == _stored_ids(tmp_path)
+
+
+def test_an_import_killed_half_way_leaves_all_of_it_or_none(tmp_path: Path) -> None:
+    from tests.integration.test_faults import _big_episodes_csv
+
+    big = _big_episodes_csv(tmp_path / "episodes.csv", 3000)
+    store = tmp_path / "store"
+    subprocess.run(
+        [sys.executable, str(PROJECT / "main.py"), "--data-dir", str(store), "log", "twitch"],
+        check=True,
+        capture_output=True,
+    )
+    rng = random.Random(7)
+    outcomes = set()
+    for _round in range(5):
+        importer = subprocess.Popen(
+            [
+                sys.executable,
+                str(PROJECT / "main.py"),
+                "--data-dir",
+                str(store),
+                "import",
+                str(big),
+            ],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        time.sleep(0.5 + rng.random() * 1.5)
+        importer.send_signal(signal.SIGKILL)
+        importer.communicate(timeout=30)
+        count = len(_stored_ids(store))
+        assert count in (1, 3001), f"a partial import: {count} episodes"
+        outcomes.add(count)
+        if count == 3001:
+            break
+    assert outcomes  # every round ended in one of the two whole states
