@@ -46,7 +46,7 @@ def data(days: int) -> ChartData:
         side=Side.LEFT,
         days=(made.last - dt.timedelta(days=2), made.last),
     )
-    return ChartData(made, [warning], correlate(made), [1] * 24, {"knee": days})
+    return ChartData(made, [warning], correlate(made), [1] * 24, {("knee", "left"): days})
 
 
 @pytest.mark.parametrize("kind", KINDS)

@@ -22,7 +22,15 @@ class ChartData:
     correlations: Correlations | None = None
     episodes_by_hour: list[int] = field(default_factory=lambda: [0] * 24)
     """Episodes by the local hour they started, 0…23."""
-    episodes_by_site: dict[str, int] = field(default_factory=dict)
+    episodes_by_place: dict[tuple[str, str], int] = field(default_factory=dict)
+    """Episodes by (body site, side)."""
+
+    @property
+    def episodes_by_site(self) -> dict[str, int]:
+        by_site: dict[str, int] = {}
+        for (site, _side), count in self.episodes_by_place.items():
+            by_site[site] = by_site.get(site, 0) + count
+        return by_site
 
     def logged(self) -> npt.NDArray[np.bool_]:
         """Days with any entry: an episode or a day log. The others were not logged,

@@ -23,13 +23,13 @@ def chart_data(
     assert found.profile.id is not None
     with UnitOfWork(store) as uow:
         by_hour = uow.aggregates.episodes_by_hour(found.profile.id, found.first, found.last)
-        by_site = uow.aggregates.episodes_by_site(found.profile.id, found.first, found.last)
+        by_place = uow.aggregates.episodes_by_place(found.profile.id, found.first, found.last)
     return ChartData(
         series=found.series,
         warnings=current_warnings(store, found.profile.id, min(today, found.last)),
         correlations=found.correlations,
         episodes_by_hour=by_hour,
-        episodes_by_site=by_site,
+        episodes_by_place=by_place,
     )
 
 

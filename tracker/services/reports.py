@@ -35,7 +35,7 @@ def report_data(
             for flag, on in zip(RED_FLAGS, flags, strict=True):
                 if on:
                     flagged[flag].add(day)
-        places = uow.aggregates.episodes_by_place(profile.id, first, last)
+        places = charts.episodes_by_place
         series = charts.series
         return ReportData(
             profile_name=profile.name,

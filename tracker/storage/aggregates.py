@@ -111,14 +111,6 @@ class Aggregates:
             hours[int(hour)] = int(count)
         return hours
 
-    def episodes_by_site(self, profile_id: int, first: dt.date, last: dt.date) -> dict[str, int]:
-        rows = self._session.connection().exec_driver_sql(
-            "SELECT body_site, count(*) FROM twitch_episode WHERE profile_id = ?"
-            " AND deleted_at IS NULL AND local_date BETWEEN ? AND ? GROUP BY body_site",
-            (profile_id, first.isoformat(), last.isoformat()),
-        )
-        return {str(site): int(count) for site, count in rows}
-
     def episodes_by_place(
         self, profile_id: int, first: dt.date, last: dt.date
     ) -> dict[tuple[str, str], int]:
