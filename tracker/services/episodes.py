@@ -12,7 +12,7 @@ from tracker.domain import BodySite, Episode, Side, UnusualValue, ValidationErro
 from tracker.services.clock import Clock, offset_minutes, system_now
 from tracker.services.profiles import ProfileKey, profile_id_in
 from tracker.storage import Store, UnitOfWork
-from tracker.storage.episodes import EpisodeNotFoundError, episode_key
+from tracker.storage.episodes import EpisodeNotFoundError
 
 __all__ = ["EpisodeNotFoundError", "Logged", "log_twitch"]
 
@@ -66,7 +66,7 @@ def log_twitch(
         )
         # The same twitch logged twice (a double tap within one second, a repeated
         # command) is one twitch: it keeps the imports and exports free of duplicates.
-        stored = uow.episodes.find_live(profile_id, episode_key(episode))
+        stored = uow.episodes.find_live(profile_id, episode)
         if stored is None:
             stored = uow.episodes.add(profile_id, episode, now())
             uow.commit()

@@ -134,10 +134,14 @@ class EpisodeRepository:
         query = query.order_by(EpisodeRow.started_at.desc(), EpisodeRow.id.desc()).limit(limit)
         return [_to_domain(row) for row in self._session.scalars(query)]
 
-    def find_live(self, profile_id: int, key: EpisodeKey) -> Episode | None:
-        started_at, site, side = key
+    def find_live(self, profile_id: int, episode: Episode) -> Episode | None:
+        """The live episode that is the same twitch (same instant, site and side)."""
+        started_at, site, side = episode_key(episode)
         query = select(EpisodeRow).where(
             EpisodeRow.profile_id == profile_id,
+            # The local day narrows the search to one day of one index: without it,
+            # SQLite walks every episode at that site and side.
+            EpisodeRow.local_date == episode.local_date,
             EpisodeRow.started_at == started_at,
             EpisodeRow.body_site == site,
             EpisodeRow.side == side,
