@@ -38,6 +38,12 @@ def backup_dir(data_dir: Path) -> Path:
     return data_dir / BACKUP_DIR
 
 
+def latest_backup(data_dir: Path) -> Path | None:
+    """The most recently written backup in `<data dir>/backups/`, if any."""
+    found = sorted(backup_dir(data_dir).glob(f"{PREFIX}*.sqlite3"), key=lambda p: p.stat().st_mtime)
+    return found[-1] if found else None
+
+
 def daily_backup(data_dir: Path, today: dt.date) -> Path | None:
     """Today's automatic backup, unless there is one already; then prune old ones."""
     folder = backup_dir(data_dir)

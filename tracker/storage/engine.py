@@ -70,14 +70,12 @@ def _refuse_damaged(db_path: Path) -> None:
 
 
 def _backup_hint(db_path: Path) -> str:
-    from tracker.storage.backups import backup_dir
+    from tracker.storage.backups import latest_backup
 
-    backups = sorted(
-        backup_dir(db_path.parent).glob("kedut-*.sqlite3"), key=lambda p: p.stat().st_mtime
-    )
-    if not backups:
+    latest = latest_backup(db_path.parent)
+    if latest is None:
         return ""
-    return f"; the latest backup is {backups[-1]} (restore it with: restore {backups[-1]})"
+    return f"; the latest backup is {latest} (restore it with: restore {latest})"
 
 
 def open_store(data_dir: Path) -> Store:

@@ -9,39 +9,15 @@ from kivy.app import App
 from kivy.core.window import Window
 from kivy.metrics import dp
 from kivy.uix.boxlayout import BoxLayout
-from kivy.uix.label import Label
 from kivy.uix.widget import Widget
 
 import tracker.ui.kedut_app  # noqa: F401 - registers the font and loads the theme
 from tracker.i18n import gettext as _
 from tracker.services.clock import system_now
 from tracker.storage import StoreError
-from tracker.storage.backups import backup_dir, restore
+from tracker.storage.backups import latest_backup, restore
 from tracker.storage.migrate import HEAD_REVISION
-from tracker.ui.widgets.controls import FlatButton, PrimaryButton
-
-
-def latest_backup(data_dir: Path) -> Path | None:
-    found = sorted(backup_dir(data_dir).glob("kedut-*.sqlite3"), key=lambda p: p.stat().st_mtime)
-    return found[-1] if found else None
-
-
-def _text(text: str, size: str, bold: bool = False) -> Label:
-    label = Label(
-        text=text,
-        font_size=size,
-        bold=bold,
-        color=(0.106, 0.145, 0.165, 1),
-        halign="left",
-        valign="top",
-        size_hint_y=None,
-        markup=False,
-    )
-    label.bind(
-        width=lambda w, v: setattr(w, "text_size", (v, None)),
-        texture_size=lambda w, s: setattr(w, "height", s[1]),
-    )
-    return label
+from tracker.ui.widgets.controls import FlatButton, PrimaryButton, wrapped_label
 
 
 class RecoveryApp(App):
@@ -57,20 +33,24 @@ class RecoveryApp(App):
     def build(self) -> BoxLayout:
         Window.clearcolor = (0.965, 0.973, 0.976, 1)
         root = BoxLayout(orientation="vertical", padding=dp(24), spacing=dp(14))
-        root.add_widget(_text(_("Kedut cannot open your diary"), "22sp", bold=True))
-        root.add_widget(_text(self.problem, "14sp"))
-        root.add_widget(_text(_("Nothing was changed: the diary file was left as it is."), "15sp"))
-        self.status = _text("", "15sp", bold=True)
+        root.add_widget(wrapped_label(_("Kedut cannot open your diary"), "22sp", bold=True))
+        root.add_widget(wrapped_label(self.problem, "14sp"))
+        root.add_widget(
+            wrapped_label(_("Nothing was changed: the diary file was left as it is."), "15sp")
+        )
+        self.status = wrapped_label("", "15sp", bold=True)
         if self.backup is not None:
             root.add_widget(
-                _text(_("The latest backup is {file}.").format(file=self.backup.name), "15sp")
+                wrapped_label(
+                    _("The latest backup is {file}.").format(file=self.backup.name), "15sp"
+                )
             )
             self.restore_button = PrimaryButton(text=_("Restore the latest backup"))
             self.restore_button.bind(on_release=lambda *_a: self.restore_latest())
             root.add_widget(self.restore_button)
         else:
             root.add_widget(
-                _text(_("There is no backup yet. Keep the file and ask for help."), "15sp")
+                wrapped_label(_("There is no backup yet. Keep the file and ask for help."), "15sp")
             )
         root.add_widget(self.status)
         quit_button = FlatButton(text=_("Close"))

@@ -9,12 +9,11 @@ from kivy.app import App
 from kivy.lang import Builder
 from kivy.metrics import dp
 from kivy.properties import ObjectProperty
-from kivy.uix.label import Label
 from kivy.uix.screenmanager import Screen
 from kivy.uix.widget import Widget
 
 from tracker.i18n import gettext as _
-from tracker.ui.widgets.controls import FlatButton
+from tracker.ui.widgets.controls import FlatButton, wrapped_label
 
 Builder.load_file(str(Path(__file__).with_suffix(".kv")))
 
@@ -66,24 +65,6 @@ def about_sections() -> list[tuple[str, str]]:
     ]
 
 
-def _label(text: str, size: str, bold: bool = False) -> Label:
-    label = Label(
-        text=text,
-        font_size=size,
-        bold=bold,
-        color=(0.106, 0.145, 0.165, 1),
-        halign="left",
-        valign="top",
-        size_hint_y=None,
-        markup=False,
-    )
-    label.bind(
-        width=lambda w, v: setattr(w, "text_size", (v, None)),
-        texture_size=lambda w, s: setattr(w, "height", s[1]),
-    )
-    return label
-
-
 class AboutScreen(Screen):
     diary = ObjectProperty(None)
     """Unused here; every screen is given the diary."""
@@ -95,8 +76,8 @@ class AboutScreen(Screen):
         box = self.ids.content
         box.clear_widgets()
         for title, body in about_sections():
-            box.add_widget(_label(title, "19sp", bold=True))
-            box.add_widget(_label(body, "15sp"))
+            box.add_widget(wrapped_label(title, "19sp", bold=True))
+            box.add_widget(wrapped_label(body, "15sp"))
 
 
 class MoreScreen(Screen):
@@ -111,7 +92,7 @@ class MoreScreen(Screen):
 
         box = self.ids.content
         box.clear_widgets()
-        box.add_widget(_label(_("More"), "24sp", bold=True))
+        box.add_widget(wrapped_label(_("More"), "24sp", bold=True))
         for name in ("report", "settings", "about"):
             button = FlatButton(text=screen_title(name), height=dp(56))
             button.bind(on_release=lambda _b, n=name: App.get_running_app().go(n))

@@ -28,6 +28,20 @@ class Chip(ToggleButtonBehavior, Label):
     """What choosing this chip means, e.g. "left" or "3"."""
 
 
+INK = (0.106, 0.145, 0.165, 1)
+
+
+def wrapped_label(text: str, font_size: str, bold: bool = False) -> Label:
+    """Plain text (never markup) that wraps to its width and is as tall as its lines."""
+    label = Label(text=text, font_size=font_size, bold=bold, color=INK, halign="left",
+                  valign="top", size_hint_y=None, markup=False)  # fmt: skip
+    label.bind(
+        width=lambda w, v: setattr(w, "text_size", (v, None)),
+        texture_size=lambda w, s: setattr(w, "height", s[1]),
+    )
+    return label
+
+
 def fill_chips(
     row: Widget,
     options: Sequence[tuple[str, str]],

@@ -4,12 +4,11 @@ from __future__ import annotations
 
 from kivy.metrics import dp
 from kivy.uix.boxlayout import BoxLayout
-from kivy.uix.label import Label
 from kivy.uix.modalview import ModalView
 from kivy.uix.scrollview import ScrollView
 
 from tracker.i18n import gettext as _
-from tracker.ui.widgets.controls import PrimaryButton
+from tracker.ui.widgets.controls import PrimaryButton, wrapped_label
 
 
 def themed_modal(**kwargs: object) -> ModalView:
@@ -33,32 +32,8 @@ def show_message(title: str, text: str) -> ModalView:
 
     view = themed_modal(height=min(Window.height - dp(48), dp(460)))
     box = BoxLayout(orientation="vertical", padding=dp(20), spacing=dp(12))
-    heading = Label(
-        text=title,
-        bold=True,
-        font_size="19sp",
-        color=(0.106, 0.145, 0.165, 1),
-        size_hint_y=None,
-        halign="left",
-        valign="top",
-    )
-    heading.bind(
-        width=lambda w, v: setattr(w, "text_size", (v, None)),
-        texture_size=lambda w, s: setattr(w, "height", s[1]),
-    )
-    body = Label(
-        text=text,
-        font_size="15sp",
-        color=(0.106, 0.145, 0.165, 1),
-        size_hint_y=None,
-        halign="left",
-        valign="top",
-        markup=False,
-    )
-    body.bind(
-        width=lambda w, v: setattr(w, "text_size", (v, None)),
-        texture_size=lambda w, s: setattr(w, "height", s[1]),
-    )
+    heading = wrapped_label(title, "19sp", bold=True)
+    body = wrapped_label(text, "15sp")
     scroll = ScrollView(do_scroll_x=False)
     scroll.add_widget(body)
     close = PrimaryButton(text=_("OK"))
