@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import enum
 import math
+import uuid
 from dataclasses import dataclass
 from typing import Any, TypeVar, overload
 
@@ -159,3 +160,15 @@ def check_day(field: str, value: dt.date) -> dt.date:
     if not EARLIEST_DAY <= value <= LATEST_DAY:
         raise ValidationError(field, value.isoformat(), allowed)
     return value
+
+
+def check_uuid(field: str, value: str | None) -> str | None:
+    """An RFC 4122 identifier in its canonical text form (lower case, with hyphens)."""
+    if value is None:
+        return None
+    try:
+        return str(uuid.UUID(str(value).strip()))
+    except ValueError:
+        raise ValidationError(
+            field, value, _("a UUID such as 123e4567-e89b-12d3-a456-426614174000")
+        ) from None

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import sqlite3
+import uuid
 from pathlib import Path
 
 from alembic import command
 
 from tests.integration.kedut_cli import TABLES
+from tracker.domain.identity import day_uuid, settings_uuid
 from tracker.storage import open_store
 from tracker.storage.engine import make_engine
 from tracker.storage.migrate import HEAD_REVISION, alembic_config
@@ -76,14 +79,18 @@ def _dump(db_path: Path) -> dict[str, list[tuple[object, ...]]]:
         return {t: con.execute(f"SELECT * FROM {t} ORDER BY 1").fetchall() for t in TABLES}  # noqa: S608 - fixed names
 
 
-def _store_at(revision: str, data_dir: Path) -> Path:
-    db_path = ensure_private_file(data_dir / "kedut.sqlite3")
+def _upgrade(db_path: Path, revision: str) -> None:
     engine = make_engine(db_path)
     config = alembic_config()
     with engine.begin() as connection:
         config.attributes["connection"] = connection
         command.upgrade(config, revision)
     engine.dispose()
+
+
+def _store_at(revision: str, data_dir: Path) -> Path:
+    db_path = ensure_private_file(data_dir / "kedut.sqlite3")
+    _upgrade(db_path, revision)
     return db_path
 
 
@@ -96,7 +103,7 @@ def test_0002_keeps_every_row_and_adds_the_warnings_index(tmp_path: Path) -> Non
     before = _dump(db_path)
     assert all(before[t] for t in TABLES)
 
-    open_store(tmp_path).close()
+    _upgrade(db_path, "0002")
 
     assert _dump(db_path) == before
     with sqlite3.connect(db_path) as con:
@@ -104,5 +111,37 @@ def test_0002_keeps_every_row_and_adds_the_warnings_index(tmp_path: Path) -> Non
         index_sql = con.execute(
             "SELECT sql FROM sqlite_master WHERE name = 'ix_twitch_episode_live_site_day'"
         ).fetchone()
-    assert revision == HEAD_REVISION
+    assert revision == "0002"
     assert "WHERE deleted_at IS NULL" in index_sql[0]
+
+
+def test_0003_gives_every_row_an_identity_and_keeps_every_value(tmp_path: Path) -> None:
+    db_path = _store_at("0001", tmp_path)
+    with sqlite3.connect(db_path) as con:
+        for table, values in ROWS_AT_0001:
+            marks = ", ".join("?" * len(values))
+            con.execute(f"INSERT INTO {table} VALUES ({marks})", values)  # noqa: S608 - fixed names
+    _upgrade(db_path, "0002")
+    before = _dump(db_path)
+
+    open_store(tmp_path).close()  # the app's own start-up path brings it to head
+
+    after = _dump(db_path)
+    for table in TABLES:
+        # Every row is still there with every value; the new columns come after them.
+        assert [row[: len(before[table][0])] for row in after[table]] == before[table]
+    with sqlite3.connect(db_path) as con:
+        con.row_factory = sqlite3.Row
+        (revision,) = con.execute("SELECT version_num FROM alembic_version").fetchone()
+        rows = {t: con.execute(f"SELECT * FROM {t}").fetchall() for t in TABLES}  # noqa: S608 - fixed names
+    assert revision == HEAD_REVISION
+    uuids = [str(uuid.UUID(row["uuid"])) for t in TABLES for row in rows[t]]
+    assert len(set(uuids)) == len(uuids) == sum(len(before[t]) for t in TABLES)
+    assert all(row["updated_at"] for t in TABLES for row in rows[t])
+    new_tombstones = [t for t in TABLES if t != "twitch_episode"]  # episodes had them already
+    assert all(row["deleted_at"] is None for t in new_tombstones for row in rows[t])
+    assert [row["deleted_at"] for row in rows["twitch_episode"]] == [None, STAMP]
+    profile_uuid = rows["profile"][0]["uuid"]
+    # Derived identities: one day logged on two devices is one record.
+    assert rows["day_log"][0]["uuid"] == day_uuid(profile_uuid, dt.date(2026, 11, 24))
+    assert rows["settings"][0]["uuid"] == settings_uuid(profile_uuid)

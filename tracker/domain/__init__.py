@@ -12,6 +12,7 @@ from tracker.domain.findings import (
 )
 from tracker.domain.records import (
     DAY_FLAGS,
+    RECORD_META,
     RED_FLAGS,
     BodySite,
     DayLog,
@@ -33,6 +34,7 @@ from tracker.validation import UnusualValue, ValidationError
 
 __all__ = [
     "DAY_FLAGS",
+    "RECORD_META",
     "RED_FLAGS",
     "BodySite",
     "Correlation",

@@ -26,6 +26,7 @@ from tracker.validation import (
     check_number,
     check_text,
     check_utc,
+    check_uuid,
 )
 
 
@@ -92,6 +93,26 @@ NAME_MAX_CHARS = 60
 UTC_OFFSET_MIN_RANGE = (-12 * 60, 14 * 60)
 
 
+# Fields that say which record this is and when it changed, not what the person logged:
+# an edit never touches them, and "is this day empty?" ignores them.
+RECORD_META: tuple[str, ...] = (
+    "id",
+    "profile_id",
+    "uuid",
+    "created_at",
+    "updated_at",
+    "deleted_at",
+)
+
+
+def _check_meta(record: Any) -> None:
+    object.__setattr__(record, "uuid", check_uuid("uuid", record.uuid))
+    for stamp in ("updated_at", "deleted_at"):
+        value = getattr(record, stamp)
+        if value is not None:
+            object.__setattr__(record, stamp, check_utc(stamp, value))
+
+
 def local_date_of(started_at: dt.datetime, utc_offset_min: int) -> dt.date:
     """The calendar day on the wall clock where the episode was logged."""
     return (started_at.astimezone(dt.UTC) + dt.timedelta(minutes=utc_offset_min)).date()
@@ -104,11 +125,15 @@ class Profile:
     id: int | None = None
     name: str
     sex: Sex = Sex.UNSPECIFIED
+    uuid: str | None = None
     created_at: dt.datetime | None = None
+    updated_at: dt.datetime | None = None
+    deleted_at: dt.datetime | None = None
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "name", check_text("name", self.name.strip(), 1, NAME_MAX_CHARS))
         object.__setattr__(self, "sex", check_choice("sex", self.sex, Sex))
+        _check_meta(self)
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -131,6 +156,7 @@ class Episode:
     numbness_tingling: bool = False
     weakness: bool = False
     note: str | None = None
+    uuid: str | None = None
     created_at: dt.datetime | None = None
     updated_at: dt.datetime | None = None
     deleted_at: dt.datetime | None = None
@@ -138,6 +164,7 @@ class Episode:
     def __post_init__(self) -> None:
         lo, hi = UTC_OFFSET_MIN_RANGE
         set_ = object.__setattr__
+        _check_meta(self)
         set_(self, "utc_offset_min", check_number("utc_offset_min", self.utc_offset_min, lo, hi))
         set_(self, "started_at", check_utc("started_at", self.started_at))
         set_(self, "body_site", check_choice("body_site", self.body_site, BodySite))
@@ -183,9 +210,13 @@ class DayLog:
     magnesium_rich_food: bool | None = None
     vitamin_supplement: bool | None = None
     note: str | None = None
+    uuid: str | None = None
+    updated_at: dt.datetime | None = None
+    deleted_at: dt.datetime | None = None
 
     def __post_init__(self) -> None:
         set_ = object.__setattr__
+        _check_meta(self)
         set_(self, "date", check_day("date", self.date))
         set_(self, "sleep_h", check_number("sleep_h", self.sleep_h, 0, 24, real=True))
         set_(self, "sleep_quality", check_number("sleep_quality", self.sleep_quality, 0, 4))
@@ -210,7 +241,11 @@ class DayLog:
         set_(self, "note", check_text("note", self.note, 0, NOTE_MAX_CHARS))
 
     def is_empty(self) -> bool:
-        return all(getattr(self, f.name) is None for f in fields(self) if f.name != "date")
+        return all(
+            getattr(self, f.name) is None
+            for f in fields(self)
+            if f.name != "date" and f.name not in RECORD_META
+        )
 
 
 DAY_FLAGS: tuple[str, ...] = (
@@ -231,8 +266,12 @@ class Medication:
     kind: MedicationKind
     started_on: dt.date
     stopped_on: dt.date | None = None
+    uuid: str | None = None
+    updated_at: dt.datetime | None = None
+    deleted_at: dt.datetime | None = None
 
     def __post_init__(self) -> None:
+        _check_meta(self)
         object.__setattr__(self, "name", check_text("name", self.name.strip(), 1, 120))
         object.__setattr__(self, "kind", check_choice("kind", self.kind, MedicationKind))
         check_day("started_on", self.started_on)
@@ -257,8 +296,12 @@ class RemedyUse:
     remedy: Remedy
     helped: int | None = None
     note: str | None = field(default=None)
+    uuid: str | None = None
+    updated_at: dt.datetime | None = None
+    deleted_at: dt.datetime | None = None
 
     def __post_init__(self) -> None:
+        _check_meta(self)
         check_day("date", self.date)
         object.__setattr__(self, "remedy", check_choice("remedy", self.remedy, Remedy))
         object.__setattr__(self, "helped", check_number("helped", self.helped, 0, 4))

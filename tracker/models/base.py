@@ -6,9 +6,9 @@ import datetime as dt
 import enum
 from typing import Any
 
-from sqlalchemy import DateTime, Enum, MetaData
+from sqlalchemy import DateTime, Enum, MetaData, String
 from sqlalchemy.engine import Dialect
-from sqlalchemy.orm import DeclarativeBase
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 from sqlalchemy.types import TypeDecorator
 
 # Stable constraint names, so Alembic migrations can refer to them on SQLite.
@@ -56,3 +56,12 @@ def text_enum(enum_type: type[enum.StrEnum], name: str) -> Enum:
         values_callable=lambda members: [member.value for member in members],
         validate_strings=True,
     )
+
+
+class Tracked:
+    """What every record carries (DESIGN.md "Data model"): a uuid assigned once where it
+    was first created, when it last changed, and a tombstone instead of a hard delete."""
+
+    uuid: Mapped[str] = mapped_column(String(36), unique=True)
+    updated_at: Mapped[dt.datetime] = mapped_column(UTCDateTime())
+    deleted_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime())

@@ -8,10 +8,10 @@ from sqlalchemy import ForeignKey, Index, String
 from sqlalchemy.orm import Mapped, mapped_column
 
 from tracker.domain import MedicationKind, Remedy
-from tracker.models.base import Base, text_enum
+from tracker.models.base import Base, Tracked, text_enum
 
 
-class MedicationRow(Base):
+class MedicationRow(Tracked, Base):
     __tablename__ = "medication"
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -24,7 +24,7 @@ class MedicationRow(Base):
     stopped_on: Mapped[dt.date | None]
 
 
-class RemedyUseRow(Base):
+class RemedyUseRow(Tracked, Base):
     __tablename__ = "remedy_use"
     __table_args__ = (Index("ix_remedy_use_profile_day", "profile_id", "date"),)
 

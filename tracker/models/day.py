@@ -8,10 +8,10 @@ from sqlalchemy import CheckConstraint, ForeignKey, String
 from sqlalchemy.orm import Mapped, mapped_column
 
 from tracker.domain import ExerciseIntensity
-from tracker.models.base import Base, text_enum
+from tracker.models.base import Base, Tracked, text_enum
 
 
-class DayLogRow(Base):
+class DayLogRow(Tracked, Base):
     __tablename__ = "day_log"
     __table_args__ = (
         CheckConstraint("sleep_h IS NULL OR sleep_h BETWEEN 0 AND 24", name="sleep_h"),

@@ -8,10 +8,10 @@ from sqlalchemy import CheckConstraint, ForeignKey, Index, String, text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from tracker.domain import BodySite, Side, TwitchContext
-from tracker.models.base import Base, UTCDateTime, text_enum
+from tracker.models.base import Base, Tracked, UTCDateTime, text_enum
 
 
-class EpisodeRow(Base):
+class EpisodeRow(Tracked, Base):
     __tablename__ = "twitch_episode"
     __table_args__ = (
         # Daily aggregates and range queries read by profile and local day.
@@ -50,5 +50,3 @@ class EpisodeRow(Base):
     weakness: Mapped[bool] = mapped_column(default=False)
     note: Mapped[str | None] = mapped_column(String(2000))
     created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime())
-    updated_at: Mapped[dt.datetime] = mapped_column(UTCDateTime())
-    deleted_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime())

@@ -4,23 +4,35 @@ from __future__ import annotations
 
 import datetime as dt
 
-from sqlalchemy import CheckConstraint, ForeignKey, Integer, String
+from sqlalchemy import CheckConstraint, ForeignKey, Index, Integer, String, text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from tracker.domain import Sex
-from tracker.models.base import Base, UTCDateTime, text_enum
+from tracker.models.base import Base, Tracked, UTCDateTime, text_enum
+
+# A deleted profile (a tombstone) gives its name back to the household.
+_LIVE = "deleted_at IS NULL"
 
 
-class ProfileRow(Base):
+class ProfileRow(Tracked, Base):
     __tablename__ = "profile"
+    __table_args__ = (
+        Index(
+            "ix_profile_live_name",
+            "name",
+            unique=True,
+            sqlite_where=text(_LIVE),
+            postgresql_where=text(_LIVE),
+        ),
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    name: Mapped[str] = mapped_column(String(60), unique=True)
+    name: Mapped[str] = mapped_column(String(60))
     sex: Mapped[Sex] = mapped_column(text_enum(Sex, "sex"), default=Sex.UNSPECIFIED)
     created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime())
 
 
-class SettingsRow(Base):
+class SettingsRow(Tracked, Base):
     """One row per profile; a missing row means every setting is at its default."""
 
     __tablename__ = "settings"

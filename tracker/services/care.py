@@ -2,16 +2,12 @@
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
 
 from tracker.domain import Medication, MedicationKind, Remedy, RemedyUse
+from tracker.services.clock import Clock, system_now
 from tracker.services.profiles import ProfileKey, profile_id_in
 from tracker.storage import Store, UnitOfWork
-
-
-def _key(medication: Medication) -> tuple[str, str, dt.date]:
-    return (medication.name, medication.kind.value, medication.started_on)
 
 
 def add_medication(
@@ -22,7 +18,9 @@ def add_medication(
     kind: MedicationKind | str,
     started_on: dt.date,
     stopped_on: dt.date | None = None,
+    now: Clock = system_now,
 ) -> Medication:
+    """Store a new medication period: logging never merges it into another one."""
     medication = Medication(
         name=name,
         kind=kind,  # type: ignore[arg-type]  # validated and converted by Medication
@@ -30,18 +28,8 @@ def add_medication(
         stopped_on=stopped_on,
     )
     with UnitOfWork(store) as uow:
-        profile_id = profile_id_in(uow, profile)
-        # One period per (name, kind, start): logging it again updates its end.
-        same = [
-            m
-            for m in uow.medications.overlapping(profile_id, None, None)
-            if _key(m) == _key(medication)
-        ]
-        if same and same[0].id is not None:
-            uow.medications.replace(profile_id, same[0].id, medication)
-            stored = dataclasses.replace(medication, id=same[0].id, profile_id=profile_id)
-        else:
-            stored = uow.medications.add(profile_id, medication)
+        profile_id = profile_id_in(uow, profile, now)
+        stored = uow.medications.add(profile_id, medication, now())
         uow.commit()
     return stored
 
@@ -54,16 +42,17 @@ def log_remedy(
     remedy: Remedy | str,
     helped: int | None = None,
     note: str | None = None,
+    now: Clock = system_now,
 ) -> RemedyUse:
+    """Record that a remedy was tried on a day. A remedy is tried on a day or not: the
+    day's one entry for it keeps its uuid, and logging it again updates its rating."""
     use = RemedyUse(date=day, remedy=remedy, helped=helped, note=note)  # type: ignore[arg-type]
     with UnitOfWork(store) as uow:
-        profile_id = profile_id_in(uow, profile)
-        # One entry per remedy and day: logging it again updates how much it helped.
+        profile_id = profile_id_in(uow, profile, now)
         same = [r for r in uow.remedies.between(profile_id, day, day) if r.remedy is use.remedy]
         if same and same[0].id is not None:
-            uow.remedies.replace(profile_id, same[0].id, use)
-            stored = dataclasses.replace(use, id=same[0].id, profile_id=profile_id)
+            stored = uow.remedies.replace(profile_id, same[0].id, use, now())
         else:
-            stored = uow.remedies.add(profile_id, use)
+            stored = uow.remedies.add(profile_id, use, now())
         uow.commit()
     return stored

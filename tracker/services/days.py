@@ -7,11 +7,14 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
-from tracker.domain import DayLog, UnusualValue, ValidationError, unusual_values
+from tracker.domain import RECORD_META, DayLog, UnusualValue, ValidationError, unusual_values
+from tracker.services.clock import Clock, system_now
 from tracker.services.profiles import ProfileKey, profile_id_in
 from tracker.storage import Store, UnitOfWork
 
-DAY_FIELDS = frozenset(f.name for f in dataclasses.fields(DayLog) if f.name != "date")
+DAY_FIELDS = frozenset(
+    f.name for f in dataclasses.fields(DayLog) if f.name != "date" and f.name not in RECORD_META
+)
 
 
 @dataclass(frozen=True)
@@ -20,7 +23,9 @@ class SavedDay:
     unusual: list[UnusualValue]
 
 
-def save_day(store: Store, profile: ProfileKey, day: dt.date, **changes: Any) -> SavedDay:
+def save_day(
+    store: Store, profile: ProfileKey, day: dt.date, now: Clock = system_now, **changes: Any
+) -> SavedDay:
     """Create the day, or update it: given fields replace what was stored (None clears
     a field back to "not logged"); fields not given keep their stored value."""
     unknown = set(changes) - DAY_FIELDS
@@ -28,14 +33,14 @@ def save_day(store: Store, profile: ProfileKey, day: dt.date, **changes: Any) ->
         raise ValidationError(next(iter(sorted(unknown))), "?", ", ".join(sorted(DAY_FIELDS)))
     changed = dataclasses.replace(DayLog(date=day), **changes)  # refuse bad values first
     with UnitOfWork(store) as uow:
-        profile_id = profile_id_in(uow, profile)
+        profile_id = profile_id_in(uow, profile, now)
         current = uow.days.get(profile_id, day) or changed
-        stored = uow.days.put(profile_id, dataclasses.replace(current, **changes))
+        stored = uow.days.put(profile_id, dataclasses.replace(current, **changes), now())
         uow.commit()
     return SavedDay(stored, unusual_values(stored))
 
 
 def day_log(store: Store, profile_id: int, day: dt.date) -> DayLog:
     """The stored day, or an empty one (everything "not logged")."""
-    with UnitOfWork(store) as uow:
+    with UnitOfWork.reading(store) as uow:
         return uow.days.get(profile_id, day) or DayLog(date=day)

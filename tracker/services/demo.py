@@ -172,10 +172,10 @@ def fill_demo_profile(
         for episode in diary.episodes:
             uow.episodes.add(profile.id, episode, logged_at)
         for day_log in diary.days:
-            uow.days.put(profile.id, day_log)
+            uow.days.put(profile.id, day_log, logged_at)
         for medication in diary.medications:
-            uow.medications.add(profile.id, medication)
+            uow.medications.add(profile.id, medication, logged_at)
         for use in diary.remedies:
-            uow.remedies.add(profile.id, use)
+            uow.remedies.add(profile.id, use, logged_at)
         uow.commit()
     return profile, diary

@@ -55,7 +55,7 @@ class DiaryService:
         return episodes.delete_episode(self.store, self.profile_id, episode_id, now=self.now)
 
     def undo_delete(self, episode_id: int) -> Episode:
-        return episodes.undo_delete(self.store, self.profile_id, episode_id)
+        return episodes.undo_delete(self.store, self.profile_id, episode_id, now=self.now)
 
     def episode(self, episode_id: int) -> Episode:
         with UnitOfWork(self.store) as uow:
@@ -92,21 +92,23 @@ class DiaryService:
         return days.day_log(self.store, self.profile_id, day)
 
     def save_day(self, day: dt.date, **changes: Any) -> days.SavedDay:
-        return days.save_day(self.store, self.profile_id, day, **changes)
+        return days.save_day(self.store, self.profile_id, day, now=self.now, **changes)
 
     def medications(self) -> Sequence[Medication]:
         with UnitOfWork(self.store) as uow:
             return uow.medications.overlapping(self.profile_id, None, None)
 
     def add_medication(self, **values: Any) -> Medication:
-        return care.add_medication(self.store, self.profile_id, **values)
+        return care.add_medication(self.store, self.profile_id, now=self.now, **values)
 
     def remedies_on(self, day: dt.date) -> Sequence[RemedyUse]:
         with UnitOfWork(self.store) as uow:
             return uow.remedies.between(self.profile_id, day, day)
 
     def log_remedy(self, day: dt.date, remedy: str, helped: int | None) -> RemedyUse:
-        return care.log_remedy(self.store, self.profile_id, day=day, remedy=remedy, helped=helped)
+        return care.log_remedy(
+            self.store, self.profile_id, day=day, remedy=remedy, helped=helped, now=self.now
+        )
 
     # Profiles and settings
 
@@ -117,11 +119,11 @@ class DiaryService:
         return profiles.create_profile(self.store, name, now=self.now)
 
     def rename_profile(self, name: str) -> Profile:
-        self.profile = profiles.rename_profile(self.store, self.profile_id, name)
+        self.profile = profiles.rename_profile(self.store, self.profile_id, name, now=self.now)
         return self.profile
 
     def save_settings(self, settings: Settings) -> Settings:
-        self.settings = profiles.save_settings(self.store, self.profile_id, settings)
+        self.settings = profiles.save_settings(self.store, self.profile_id, settings, now=self.now)
         return self.settings
 
     # Safety

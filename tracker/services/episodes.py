@@ -64,12 +64,10 @@ def log_twitch(
             body_site=details.pop("body_site", BodySite.KNEE),
             **details,
         )
-        # The same twitch logged twice (a double tap within one second, a repeated
-        # command) is one twitch: it keeps the imports and exports free of duplicates.
-        stored = uow.episodes.find_live(profile_id, episode)
-        if stored is None:
-            stored = uow.episodes.add(profile_id, episode, now())
-            uow.commit()
+        # Two twitches at the same instant, site and side are two episodes: logging
+        # never merges or drops an entry (a double tap is caught by the UI).
+        stored = uow.episodes.add(profile_id, episode, now())
+        uow.commit()
     return Logged(stored, unusual_values(stored))
 
 
@@ -93,26 +91,26 @@ def delete_episode(
 ) -> Episode:
     """Soft delete: the episode disappears everywhere but can be brought back."""
     with UnitOfWork(store) as uow:
-        deleted = uow.episodes.set_deleted(profile_id, episode_id, now())
+        deleted = uow.episodes.set_deleted(profile_id, episode_id, now(), now())
         uow.commit()
     return deleted
 
 
-def undo_delete(store: Store, profile_id: int, episode_id: int) -> Episode:
+def undo_delete(store: Store, profile_id: int, episode_id: int, now: Clock = system_now) -> Episode:
     with UnitOfWork(store) as uow:
-        restored = uow.episodes.set_deleted(profile_id, episode_id, None)
+        restored = uow.episodes.set_deleted(profile_id, episode_id, None, now())
         uow.commit()
     return restored
 
 
 def latest_episode(store: Store, profile_id: int) -> Episode | None:
     """The newest live episode: where the one-tap log takes its side and intensity."""
-    with UnitOfWork(store) as uow:
+    with UnitOfWork.reading(store) as uow:
         return uow.episodes.latest(profile_id)
 
 
 def episodes_between(
     store: Store, profile_id: int, first: dt.date | None = None, last: dt.date | None = None
 ) -> Sequence[Episode]:
-    with UnitOfWork(store) as uow:
+    with UnitOfWork.reading(store) as uow:
         return uow.episodes.between(profile_id, first, last)

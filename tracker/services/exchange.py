@@ -22,7 +22,6 @@ from tracker.formats.records import day_record, episode_record, medication_recor
 from tracker.services.clock import Clock, system_now
 from tracker.services.profiles import ProfileKey, profile_in
 from tracker.storage import Store, UnitOfWork
-from tracker.storage.episodes import episode_key
 
 ON_CONFLICT = ("skip", "replace")
 
@@ -102,7 +101,7 @@ def _no_duplicates(file: str, keyed: Sequence[tuple[int, Hashable]]) -> None:
 
 
 _KEYS: dict[str, Callable[[Any], Hashable]] = {
-    "episodes.csv": episode_key,
+    "episodes.csv": lambda e: e.uuid or tuple(episode_record(e).values()),
     "days.csv": lambda d: d.date,
     "medications.csv": lambda m: (m.name, m.kind.value, m.started_on),
     "remedies.csv": lambda r: (r.date, r.remedy.value),
@@ -138,22 +137,31 @@ def _store_parsed(
     summary: ImportSummary,
     now: Clock,
 ) -> None:
-    existing = uow.episodes.ids_by_key(profile_id)
+    # Interim identity (the Trust issue's import rework replaces this): the same uuid,
+    # or for a row without one, a live episode equal in every column.
+    live = {
+        tuple(episode_record(e).values()): e.id
+        for e in uow.episodes.between(profile_id, None, None)
+    }
     for episode in parsed.episodes:
-        found = existing.get(episode_key(episode))
+        found = (
+            uow.episodes.id_of(profile_id, episode.uuid)
+            if episode.uuid
+            else live.get(tuple(episode_record(episode).values()))
+        )
         if found is None:
             uow.episodes.add(profile_id, episode, now())
             summary.added["episodes"] += 1
         elif replace:
             uow.episodes.replace(profile_id, dataclasses.replace(episode, id=found), now())
-            uow.episodes.set_deleted(profile_id, found, episode.deleted_at)
+            uow.episodes.set_deleted(profile_id, found, episode.deleted_at, now())
             summary.replaced["episodes"] += 1
         else:
             summary.skipped["episodes"] += 1
     for day_log in parsed.days:  # one per date: the date is the key
         stored = uow.days.get(profile_id, day_log.date)
         if stored is None or replace:
-            uow.days.put(profile_id, day_log)
+            uow.days.put(profile_id, day_log, now())
         _count(summary, "days", stored is None, replace)
     medications = {
         _KEYS["medications.csv"](m): m.id
@@ -162,9 +170,9 @@ def _store_parsed(
     for medication in parsed.medications:
         medication_id = medications.get(_KEYS["medications.csv"](medication))
         if medication_id is None:
-            uow.medications.add(profile_id, medication)
+            uow.medications.add(profile_id, medication, now())
         elif replace:
-            uow.medications.replace(profile_id, medication_id, medication)
+            uow.medications.replace(profile_id, medication_id, medication, now())
         _count(summary, "medications", medication_id is None, replace)
     remedies = {
         _KEYS["remedies.csv"](r): r.id for r in uow.remedies.between(profile_id, None, None)
@@ -172,9 +180,9 @@ def _store_parsed(
     for use in parsed.remedies:
         use_id = remedies.get(_KEYS["remedies.csv"](use))
         if use_id is None:
-            uow.remedies.add(profile_id, use)
+            uow.remedies.add(profile_id, use, now())
         elif replace:
-            uow.remedies.replace(profile_id, use_id, use)
+            uow.remedies.replace(profile_id, use_id, use, now())
         _count(summary, "remedies", use_id is None, replace)
 
 
@@ -216,10 +224,10 @@ def import_path(
             profile = uow.profiles.by_name(item.profile.name)
             if profile is None:
                 profile = uow.profiles.add(item.profile, now())
-                uow.profiles.put_settings(_id(profile), item.settings)
+                uow.profiles.put_settings(_id(profile), item.settings, now())
                 summary.added["profiles"] += 1
             elif replace:
-                uow.profiles.put_settings(_id(profile), item.settings)
+                uow.profiles.put_settings(_id(profile), item.settings, now())
             content = Parsed(item.episodes, item.days, item.medications, item.remedies)
             _store_parsed(uow, _id(profile), content, replace, summary, now)
         uow.commit()

@@ -27,6 +27,7 @@ class ProfileNotFoundError(LookupError):
 
 
 def _check_unique(uow: UnitOfWork, name: str, keep_id: int | None = None) -> None:
+    # Names that differ only in case are one name to a person ("ani" and "Ani").
     same = uow.profiles.by_name(name)
     if same is not None and same.id != keep_id:
         raise ValidationError("name", name, _("a name no other profile uses"))
@@ -43,33 +44,39 @@ def create_profile(
     return created
 
 
-def rename_profile(store: Store, profile_id: int, new_name: str) -> Profile:
+def rename_profile(
+    store: Store, profile_id: int, new_name: str, now: Clock = system_now
+) -> Profile:
     checked = Profile(name=new_name)
     with UnitOfWork(store) as uow:
         _check_unique(uow, checked.name, keep_id=profile_id)
-        renamed = uow.profiles.rename(profile_id, checked.name)
+        renamed = uow.profiles.rename(profile_id, checked.name, now())
         uow.commit()
     return renamed
 
 
 def list_profiles(store: Store) -> Sequence[Profile]:
-    with UnitOfWork(store) as uow:
+    with UnitOfWork.reading(store) as uow:
         return uow.profiles.list()
 
 
 def profile_in(uow: UnitOfWork, key: ProfileKey, now: Clock = system_now) -> Profile:
     """The profile a service acts for, inside the service's own transaction: by id, by
     name, or (None) the first profile. The first profile is made on first use, and is
-    stored only if the action that needed it commits."""
+    stored only if the action that needed it commits. A reading unit of work stores
+    nothing: there it is a profile without an id, whose diary is empty."""
     if isinstance(key, int):
         found = uow.profiles.get(key)
     elif key is not None:
         found = uow.profiles.by_name(key.strip())
     else:
         existing = uow.profiles.list()
-        found = (
-            existing[0] if existing else uow.profiles.add(Profile(name=DEFAULT_PROFILE_NAME), now())
-        )
+        if existing:
+            found = existing[0]
+        elif uow.writes:
+            found = uow.profiles.add(Profile(name=DEFAULT_PROFILE_NAME), now())
+        else:
+            found = Profile(name=DEFAULT_PROFILE_NAME)
     if found is None:
         raise ProfileNotFoundError(str(key), [p.name for p in uow.profiles.list()])
     return found
@@ -90,12 +97,14 @@ def resolve_profile(store: Store, key: ProfileKey, now: Clock = system_now) -> P
 
 
 def get_settings(store: Store, profile_id: int) -> Settings:
-    with UnitOfWork(store) as uow:
+    with UnitOfWork.reading(store) as uow:
         return uow.profiles.settings(profile_id)
 
 
-def save_settings(store: Store, profile_id: int, settings: Settings) -> Settings:
+def save_settings(
+    store: Store, profile_id: int, settings: Settings, now: Clock = system_now
+) -> Settings:
     with UnitOfWork(store) as uow:
-        uow.profiles.put_settings(profile_id, settings)
+        uow.profiles.put_settings(profile_id, settings, now())
         uow.commit()
     return settings

@@ -30,32 +30,49 @@ def _on_connect(dbapi_connection: sqlite3.Connection, _record: Any) -> None:
         dbapi_connection.execute(pragma)
 
 
-def _on_begin(connection: Any) -> None:
-    # Take the write lock at the start of every transaction, so two writers queue up
-    # on busy_timeout instead of failing later with "database is locked".
+def _on_begin_write(connection: Any) -> None:
+    # Take the write lock at the start of every writing transaction, so two writers
+    # queue up on busy_timeout instead of failing later with "database is locked".
     connection.exec_driver_sql("BEGIN IMMEDIATE")
 
 
-def make_engine(db_path: Path) -> Engine:
+def _on_connect_read(dbapi_connection: sqlite3.Connection, record: Any) -> None:
+    _on_connect(dbapi_connection, record)
+    # A reader that tried to write would be a bug: SQLite refuses it outright.
+    dbapi_connection.execute("PRAGMA query_only=ON")
+
+
+def _on_begin_read(connection: Any) -> None:
+    # A deferred transaction reads one consistent snapshot (WAL) and never takes the
+    # write lock, so a long report never makes a logged twitch wait.
+    connection.exec_driver_sql("BEGIN")
+
+
+def make_engine(db_path: Path, *, write: bool = True) -> Engine:
+    """An engine whose transactions either write (BEGIN IMMEDIATE) or only read."""
     # The app reads in worker threads (charts, reports); the pool hands each connection
     # to one thread at a time, so SQLite's same-thread check can be relaxed.
     engine = create_engine(f"sqlite:///{db_path}", connect_args={"check_same_thread": False})
-    event.listen(engine, "connect", _on_connect)
-    event.listen(engine, "begin", _on_begin)
+    event.listen(engine, "connect", _on_connect if write else _on_connect_read)
+    event.listen(engine, "begin", _on_begin_write if write else _on_begin_read)
     return engine
 
 
 @dataclass(frozen=True)
 class Store:
-    """An open Kedut store: where it is, its engine, and a session factory."""
+    """An open Kedut store: where it is, and one engine and session factory for writing
+    units of work and one for reading ones."""
 
     data_dir: Path
     db_path: Path
     engine: Engine
     session_factory: sessionmaker[Session]
+    read_engine: Engine
+    read_session_factory: sessionmaker[Session]
 
     def close(self) -> None:
         self.engine.dispose()
+        self.read_engine.dispose()
 
 
 def _refuse_damaged(db_path: Path) -> None:
@@ -97,9 +114,12 @@ def open_store(data_dir: Path) -> Store:
     except BaseException:
         engine.dispose()
         raise
+    read_engine = make_engine(db_path, write=False)
     return Store(
         data_dir=data_dir,
         db_path=db_path,
         engine=engine,
         session_factory=sessionmaker(engine, expire_on_commit=False),
+        read_engine=read_engine,
+        read_session_factory=sessionmaker(read_engine, expire_on_commit=False),
     )

@@ -10,6 +10,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from tracker.domain import Episode
+from tracker.domain.identity import new_uuid
 from tracker.models import EpisodeRow
 from tracker.storage.ranges import within
 
@@ -21,14 +22,6 @@ def _to_domain(row: EpisodeRow) -> Episode:
     return Episode(
         id=row.id, profile_id=row.profile_id, **{name: getattr(row, name) for name in _COLUMNS}
     )
-
-
-# What makes two episodes the same one: the instant they started, the site and side.
-EpisodeKey = tuple[dt.datetime, str, str]
-
-
-def episode_key(episode: Episode) -> EpisodeKey:
-    return (episode.started_at, episode.body_site.value, episode.side.value)
 
 
 class EpisodeNotFoundError(LookupError):
@@ -45,7 +38,9 @@ class EpisodeRepository:
             local_date=episode.local_date,
             **{name: getattr(episode, name) for name in _COLUMNS},
         )
-        # A restored backup keeps its own timestamps; a new entry is stamped now.
+        # A restored backup keeps its own identity and timestamps; a new entry gets its
+        # uuid here, where it is first created, and is stamped now.
+        row.uuid = episode.uuid or new_uuid()
         row.created_at = episode.created_at or now
         row.updated_at = episode.updated_at or now
         self._session.add(row)
@@ -66,7 +61,7 @@ class EpisodeRepository:
         assert episode.id is not None
         row = self._row(profile_id, episode.id)
         for name in _COLUMNS:
-            if name not in ("created_at", "updated_at", "deleted_at"):
+            if name not in ("uuid", "created_at", "updated_at", "deleted_at"):
                 setattr(row, name, getattr(episode, name))
         row.local_date = episode.local_date
         row.updated_at = now
@@ -74,10 +69,11 @@ class EpisodeRepository:
         return _to_domain(row)
 
     def set_deleted(
-        self, profile_id: int, episode_id: int, deleted_at: dt.datetime | None
+        self, profile_id: int, episode_id: int, deleted_at: dt.datetime | None, now: dt.datetime
     ) -> Episode:
         row = self._row(profile_id, episode_id)
         row.deleted_at = deleted_at
+        row.updated_at = now
         self._session.flush()
         return _to_domain(row)
 
@@ -99,14 +95,12 @@ class EpisodeRepository:
         query = query.order_by(EpisodeRow.started_at, EpisodeRow.id)
         return [_to_domain(row) for row in self._session.scalars(query)]
 
-    def ids_by_key(self, profile_id: int) -> dict[EpisodeKey, int]:
-        """Every episode's identity (instant, site, side) → its id, for import."""
-        query = select(
-            EpisodeRow.id, EpisodeRow.started_at, EpisodeRow.body_site, EpisodeRow.side
-        ).where(EpisodeRow.profile_id == profile_id)
-        return {
-            (at, str(site), str(side)): id_ for id_, at, site, side in self._session.execute(query)
-        }
+    def id_of(self, profile_id: int, uuid: str) -> int | None:
+        """The local id of the episode with this uuid (live or deleted), if stored."""
+        query = select(EpisodeRow.id).where(
+            EpisodeRow.profile_id == profile_id, EpisodeRow.uuid == uuid
+        )
+        return self._session.scalars(query).first()
 
     def page_newest_first(
         self,
@@ -133,22 +127,6 @@ class EpisodeRepository:
             query = query.where(EpisodeRow.body_site == site)
         query = query.order_by(EpisodeRow.started_at.desc(), EpisodeRow.id.desc()).limit(limit)
         return [_to_domain(row) for row in self._session.scalars(query)]
-
-    def find_live(self, profile_id: int, episode: Episode) -> Episode | None:
-        """The live episode that is the same twitch (same instant, site and side)."""
-        started_at, site, side = episode_key(episode)
-        query = select(EpisodeRow).where(
-            EpisodeRow.profile_id == profile_id,
-            # The local day narrows the search to one day of one index: without it,
-            # SQLite walks every episode at that site and side.
-            EpisodeRow.local_date == episode.local_date,
-            EpisodeRow.started_at == started_at,
-            EpisodeRow.body_site == site,
-            EpisodeRow.side == side,
-            EpisodeRow.deleted_at.is_(None),
-        )
-        row = self._session.scalars(query).first()
-        return None if row is None else _to_domain(row)
 
     def latest(self, profile_id: int) -> Episode | None:
         query = (

@@ -16,7 +16,7 @@ if TYPE_CHECKING:
     from alembic.config import Config
     from sqlalchemy.engine import Engine
 
-HEAD_REVISION = "0002"
+HEAD_REVISION = "0003"
 MIGRATIONS_DIR = Path(__file__).parent / "migrations"
 
 
@@ -70,6 +70,20 @@ def upgrade(engine: Engine, db_path: Path) -> None:
     from alembic import command
 
     config = alembic_config()
-    with engine.begin() as connection:
-        config.attributes["connection"] = connection
-        command.upgrade(config, "head")
+    with engine.connect() as connection:
+        # Batch migrations copy a table, drop the old one and rename the copy. With
+        # foreign keys on, SQLite's DROP TABLE deletes the old rows first and cascades
+        # that to every child table: a migration of `profile` would erase the diary.
+        # The pragma only works outside a transaction, so it goes to the driver first.
+        driver = connection.connection.driver_connection
+        assert driver is not None
+        driver.execute("PRAGMA foreign_keys=OFF")
+        try:
+            with connection.begin():
+                config.attributes["connection"] = connection
+                command.upgrade(config, "head")
+                broken = connection.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
+                if broken:
+                    raise StoreError(f"{db_path}: the upgrade broke links {broken[:3]}; undone")
+        finally:
+            driver.execute("PRAGMA foreign_keys=ON")

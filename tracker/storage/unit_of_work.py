@@ -1,5 +1,9 @@
 """One user action, one transaction: the unit of work hands out repositories that share
-a session, and nothing is written unless the service calls `commit()`."""
+a session, and nothing is written unless the service calls `commit()`.
+
+Reads and writes are separate units of work: `UnitOfWork(store)` writes (it takes
+SQLite's write lock when it begins), `UnitOfWork.reading(store)` only reads, from one
+consistent snapshot, and never takes the write lock."""
 
 from __future__ import annotations
 
@@ -24,11 +28,17 @@ class UnitOfWork:
     remedies: RemedyRepository
     aggregates: Aggregates
 
-    def __init__(self, store: Store) -> None:
+    def __init__(self, store: Store, *, write: bool = True) -> None:
         self._store = store
+        self.writes = write
+
+    @classmethod
+    def reading(cls, store: Store) -> UnitOfWork:
+        return cls(store, write=False)
 
     def __enter__(self) -> Self:
-        self._session: Session = self._store.session_factory()
+        factory = self._store.session_factory if self.writes else self._store.read_session_factory
+        self._session: Session = factory()
         self.profiles = ProfileRepository(self._session)
         self.episodes = EpisodeRepository(self._session)
         self.days = DayLogRepository(self._session)
@@ -48,4 +58,6 @@ class UnitOfWork:
         self._session.close()
 
     def commit(self) -> None:
+        if not self.writes:
+            raise RuntimeError("a reading unit of work cannot commit")
         self._session.commit()
