@@ -113,3 +113,42 @@ def test_profile_names_stay_unique(store: Store) -> None:
     with pytest.raises(ValidationError, match=r"^name: 'Ani'"):
         profiles.create_profile(store, " Ani ")
     assert profiles.rename_profile(store, ani.id, "Ani").name == "Ani"  # renaming to itself is fine
+
+
+def test_two_twitches_at_the_same_instant_site_and_side_are_two_episodes(store: Store) -> None:
+    first = episodes.log_twitch(store, None, at=MORNING, side="left", intensity=1)
+    second = episodes.log_twitch(
+        store, None, at=MORNING, side="left", intensity=3, weakness=True, note="leg gave way"
+    )
+    assert first.episode.uuid != second.episode.uuid
+    stored = episodes.episodes_between(store, first.episode.profile_id or 0)
+    assert [(e.intensity, e.weakness) for e in stored] == [(1, False), (3, True)]
+
+
+def test_deleting_a_day_a_medicine_or_a_remedy_leaves_a_tombstone_that_undo_lifts(
+    store: Store,
+) -> None:
+    from tracker.services import care
+
+    day = MORNING.date()
+    saved = days.save_day(store, None, day, sleep_h=6.5, now=_fixed(MORNING))
+    medication = care.add_medication(
+        store, None, name="Furosemide", kind="diuretic", started_on=day
+    )
+    remedy = care.log_remedy(store, None, day=day, remedy="stretching", helped=3)
+    profile_id = medication.profile_id
+    assert profile_id is not None and medication.id is not None and remedy.id is not None
+
+    days.set_day_deleted(store, profile_id, day, True)
+    care.set_medication_deleted(store, profile_id, medication.id, True)
+    care.set_remedy_deleted(store, profile_id, remedy.id, True)
+    assert days.day_log(store, profile_id, day).is_empty()
+    assert row_counts(store.db_path)["day_log"] == 1  # the tombstone stays
+
+    days.set_day_deleted(store, profile_id, day, False)
+    care.set_medication_deleted(store, profile_id, medication.id, False)
+    care.set_remedy_deleted(store, profile_id, remedy.id, False)
+    back = days.day_log(store, profile_id, day)
+    assert back.sleep_h == 6.5 and back.uuid == saved.day_log.uuid
+    with pytest.raises(LookupError):
+        days.set_day_deleted(store, profile_id, day + dt.timedelta(days=1), True)

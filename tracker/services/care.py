@@ -56,3 +56,29 @@ def log_remedy(
             stored = uow.remedies.add(profile_id, use, now())
         uow.commit()
     return stored
+
+
+def set_medication_deleted(
+    store: Store, profile_id: int, medication_id: int, deleted: bool, now: Clock = system_now
+) -> Medication:
+    """Delete a medication period (a tombstone: undo brings it back) or undo that."""
+    with UnitOfWork(store) as uow:
+        moment = now()
+        stored = uow.medications.set_deleted(
+            profile_id, medication_id, moment if deleted else None, moment
+        )
+        uow.commit()
+    return stored
+
+
+def set_remedy_deleted(
+    store: Store, profile_id: int, remedy_id: int, deleted: bool, now: Clock = system_now
+) -> RemedyUse:
+    """Remove a remedy use from its day (a tombstone: undo brings it back) or undo that."""
+    with UnitOfWork(store) as uow:
+        moment = now()
+        stored = uow.remedies.set_deleted(
+            profile_id, remedy_id, moment if deleted else None, moment
+        )
+        uow.commit()
+    return stored

@@ -44,3 +44,15 @@ def day_log(store: Store, profile_id: int, day: dt.date) -> DayLog:
     """The stored day, or an empty one (everything "not logged")."""
     with UnitOfWork.reading(store) as uow:
         return uow.days.get(profile_id, day) or DayLog(date=day)
+
+
+def set_day_deleted(
+    store: Store, profile_id: int, day: dt.date, deleted: bool, now: Clock = system_now
+) -> DayLog:
+    """Delete a day's log (a tombstone: undo brings it back) or undo that. Raises
+    LookupError for a day that was never logged."""
+    with UnitOfWork(store) as uow:
+        moment = now()
+        stored = uow.days.set_deleted(profile_id, day, moment if deleted else None, moment)
+        uow.commit()
+    return stored
