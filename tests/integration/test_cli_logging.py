@@ -32,6 +32,7 @@ def test_a_logged_twitch_is_listed_with_its_local_day(tmp_path: Path) -> None:
     assert logged.stdout.strip() == "1"
     document = listed(tmp_path)
     assert document["profile"] == "Me"
+    assert len(document["episodes"][0].pop("uuid")) == 36
     assert document["episodes"] == [
         {
             "id": 1,
@@ -121,6 +122,8 @@ def test_medications_and_remedies_are_listed(tmp_path: Path) -> None:
         == 0
     )
     document = listed(tmp_path)
+    for record in (*document["medications"], *document["remedies"]):
+        assert len(record.pop("uuid")) == 36
     assert document["medications"] == [
         {"name": "Furosemide", "kind": "diuretic", "started_on": "2026-11-01", "stopped_on": None}
     ]

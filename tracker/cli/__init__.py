@@ -198,6 +198,12 @@ def build_parser() -> argparse.ArgumentParser:
         default="skip",
         help="what to do with entries already stored (default: skip)",
     )
+    importing.add_argument(
+        "--dry-run", action="store_true", help="show what would be added, changed and skipped"
+    )
+    importing.add_argument(
+        "--date-format", help="how the files write dates, e.g. %%d/%%m/%%Y (default: ISO 8601)"
+    )
     importing.set_defaults(handler="exchange.import_")
 
     backup = subcommands.add_parser("backup", help="a consistent copy of the store")

@@ -13,6 +13,7 @@ from typing import Self
 from sqlalchemy.orm import Session
 
 from tracker.storage.aggregates import Aggregates
+from tracker.storage.bulk import BulkRecords
 from tracker.storage.care import MedicationRepository, RemedyRepository
 from tracker.storage.days import DayLogRepository
 from tracker.storage.engine import Store
@@ -27,6 +28,7 @@ class UnitOfWork:
     medications: MedicationRepository
     remedies: RemedyRepository
     aggregates: Aggregates
+    bulk: BulkRecords
 
     def __init__(self, store: Store, *, write: bool = True) -> None:
         self._store = store
@@ -45,6 +47,7 @@ class UnitOfWork:
         self.medications = MedicationRepository(self._session)
         self.remedies = RemedyRepository(self._session)
         self.aggregates = Aggregates(self._session)
+        self.bulk = BulkRecords(self._session)
         return self
 
     def __exit__(
