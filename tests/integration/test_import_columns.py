@@ -194,3 +194,19 @@ def test_a_backup_with_an_unknown_key_is_refused_with_what_is_expected(tmp_path:
         "b.json, profile 1 (Ani), episodes, entry 1, column x: 'x' is not a column of "
         "episodes.csv (expected: uuid, started_at,"
     ) in result.stderr
+
+
+def test_empty_cells_take_the_defaults_and_a_note_keeps_its_spaces(tmp_path: Path) -> None:
+    source = _write(
+        tmp_path / "episodes.csv",
+        "started_at,body_site,side,pain,note\n2026-11-20T09:30+07:00,, ,,  \n",
+    )
+    result = kedut(tmp_path / "store", "import", str(source))
+    assert result.returncode == 0, result.stderr
+    (episode,) = listed(tmp_path / "store")["episodes"]
+    assert (episode["body_site"], episode["side"], episode["pain"], episode["note"]) == (
+        "knee",
+        "none",
+        False,
+        "  ",
+    )

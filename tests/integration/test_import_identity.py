@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from tests.integration.kedut_cli import kedut, listed, row_counts
+from tracker.domain import Settings
 from tracker.services import care, days, episodes, exchange, profiles
 from tracker.storage import UnitOfWork, open_store
 
@@ -245,3 +246,56 @@ def test_a_backup_restores_tombstones_and_matches_profiles_by_uuid(tmp_path: Pat
     again = _ok(target, "import", str(tmp_path / "one.json"))
     assert "profiles: 0 added, 0 changed, 2 skipped" in again
     assert _ok(target, "profiles", "list").split("\n")[0] == "Ani Putri"
+
+
+def test_a_backup_profile_unknown_here_goes_into_the_live_profile_of_its_name(
+    tmp_path: Path,
+) -> None:
+    phone, laptop = tmp_path / "phone", tmp_path / "laptop"
+    _ok(phone, "log", "twitch", "--at", AT)
+    _ok(phone, "export", "--format", "json", "--out", str(tmp_path / "phone.json"))
+    _ok(laptop, "log", "twitch", "--at", "2026-11-21T09:00+07:00")  # makes its own "Me"
+    dry = kedut(laptop, "import", str(tmp_path / "phone.json"), "--dry-run")
+    assert dry.returncode == 0, dry.stderr
+    assert "phone.json, profile 1 (Me): its entries go into the profile Me of this diary" in (
+        dry.stderr
+    )
+    assert "profiles: would add 0, would change 0, would skip 1" in dry.stdout
+    assert "episodes: would add 1, would change 0, would skip 0" in dry.stdout
+    _ok(laptop, "import", str(tmp_path / "phone.json"))
+    assert _ok(laptop, "profiles", "list").split() == ["Me"]
+    assert len(listed(laptop)["episodes"]) == 2
+
+
+def test_entries_of_another_profile_in_this_store_are_not_copied(tmp_path: Path) -> None:
+    _ok(tmp_path, "profiles", "add", "Ani")
+    _ok(tmp_path, "profiles", "add", "Budi")
+    _ok(tmp_path, "--profile", "Ani", "log", "twitch", "--at", AT)
+    _ok(tmp_path, "--profile", "Ani", "export", "--format", "csv", "--out", str(tmp_path / "ani"))
+    into_budi = _ok(tmp_path, "--profile", "Budi", "import", str(tmp_path / "ani"))
+    # The same uuid is the same entry, and it is Ani's: nothing is added to Budi.
+    assert "episodes: 0 added, 0 changed, 1 skipped" in into_budi
+    budi = json.loads(_ok(tmp_path, "--profile", "Budi", "list", "--format", "json"))
+    assert budi["episodes"] == []
+
+
+def test_replacing_from_a_backup_restores_settings_and_tombstones(tmp_path: Path) -> None:
+    source = open_store(tmp_path / "source")
+    me = profiles.resolve_profile(source, None)
+    assert me.id is not None
+    logged = episodes.log_twitch(source, me.id, at=dt.datetime(2026, 11, 20, 9, tzinfo=dt.UTC))
+    exchange.export_json(source, tmp_path / "before.json")
+    assert logged.episode.id is not None
+    episodes.delete_episode(source, me.id, logged.episode.id)
+    profiles.save_settings(source, me.id, Settings(language="id"))
+    source.close()
+    # The backup from before: skip keeps what is here, replace brings the backup's back.
+    kept = _ok(tmp_path / "source", "import", str(tmp_path / "before.json"))
+    assert "episodes: 0 added, 0 changed, 1 skipped" in kept
+    assert listed(tmp_path / "source")["episodes"] == []
+    back = _ok(
+        tmp_path / "source", "import", str(tmp_path / "before.json"), "--on-conflict", "replace"
+    )
+    assert "profiles: 0 added, 1 changed, 0 skipped" in back
+    assert "episodes: 0 added, 1 changed, 0 skipped" in back
+    assert len(listed(tmp_path / "source")["episodes"]) == 1

@@ -129,28 +129,34 @@ def _text(value: Any) -> str | None:
 def _entries(reader: Reader, raw: Any, kind: str, allowed: tuple[str, ...]) -> list[Entry]:
     if not isinstance(raw, list):
         raise reader.fail(0, "", _("expected a list of entries"))
-    entries = []
+    # Entries with the same keys (all of them, in a backup Kedut wrote) are read together.
+    groups: dict[tuple[str, ...], list[tuple[int, list[str]]]] = {}
     for number, item in enumerate(raw, start=1):
         if not isinstance(item, dict):
             raise reader.fail(number, "", _("expected an object with the entry's values"))
-        record: dict[str, str] = {}
-        for key, value in item.items():
-            if key not in allowed:
-                reason = _("{column} is not a column of {kind} (expected: {columns})")
-                columns = ", ".join(allowed)
-                raise reader.fail(
-                    number, key, reason.format(column=shown(key), kind=kind, columns=columns)
-                )
-            cell = _text(value)
-            if cell is None or (isinstance(value, bool) and key not in parse.BOOLEAN_COLUMNS):
-                reason = _("{value} is not allowed here (expected text or a number)")
-                raise reader.fail(number, key, reason.format(value=shown(json.dumps(value))))
-            record[key] = cell
-        missing = [key for key in KEYS[kind] if key not in record]
+        record = [_cell(reader, number, key, value, kind, allowed) for key, value in item.items()]
+        missing = [key for key in KEYS[kind] if key not in item]
         if missing:
             raise reader.fail(number, missing[0], _("a value is required"))
-        entries.append(reader.read(number, record))
-    return entries
+        groups.setdefault(tuple(item), []).append((number, record))
+    entries: list[Entry] = []
+    for keys, rows in groups.items():
+        group = Reader(reader.file, kind, {}, reader.options, reader.unit, keys)
+        entries += group.read_rows(rows)
+        reader.naive_times += group.naive_times
+    return sorted(entries, key=lambda entry: entry.row) if len(groups) > 1 else entries
+
+
+def _cell(reader: Reader, number: int, key: str, value: Any, kind: str, allowed: Any) -> str:
+    if key not in allowed:
+        reason = _("{column} is not a column of {kind} (expected: {columns})")
+        columns = ", ".join(allowed)
+        raise reader.fail(number, key, reason.format(column=shown(key), kind=kind, columns=columns))
+    cell = _text(value)
+    if cell is None or (isinstance(value, bool) and key not in parse.BOOLEAN_COLUMNS):
+        reason = _("{value} is not allowed here (expected text or a number)")
+        raise reader.fail(number, key, reason.format(value=shown(json.dumps(value))))
+    return cell
 
 
 def from_json(name: str, data: bytes, options: ReadOptions = DEFAULT_OPTIONS) -> list[ReadProfile]:

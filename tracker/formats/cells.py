@@ -14,7 +14,7 @@ from typing import Any
 from tracker.formats.errors import shown
 from tracker.i18n import gettext as _
 
-_YES_NO = {"1": True, "true": True, "yes": True, "0": False, "false": False, "no": False}
+YES_NO = {"1": True, "true": True, "yes": True, "0": False, "false": False, "no": False}
 _WHOLE = re.compile(r"[+-]?\d+(?:\.0*)?")
 _NUMBER = re.compile(r"[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?")
 _EXAMPLE_DAY = dt.date(2026, 11, 25)
@@ -85,12 +85,12 @@ def number(text: str, options: ReadOptions) -> float:
 
 
 def yes_no(text: str, options: ReadOptions) -> bool:
-    known = _YES_NO.get(text)
+    known = YES_NO.get(text)
     if known is not None:
         return known
     lowered = text.strip().lower()
-    if lowered in _YES_NO:
-        return _YES_NO[lowered]
+    if lowered in YES_NO:
+        return YES_NO[lowered]
     raise CellError(
         _("{value} is not yes or no (allowed: 1 or 0, true or false, yes or no)").format(
             value=shown(text)

@@ -157,5 +157,7 @@ def _rows(name: str, reader: Any, header: list[str]) -> list[Row]:
                     reason = _("{value} is in a column without a name in the first row")
                     raise FileFormatError(name, number, "", reason.format(value=shown(row[index])))
             row = [row[index] for index in named]
-        rows.append((number, [cell[1:] if cell[:1] == _GUARD else cell for cell in row]))
+        if _GUARD in "".join(row):  # only then can a cell start with the guard
+            row = [cell[1:] if cell[:1] == _GUARD else cell for cell in row]
+        rows.append((number, row))
     return rows

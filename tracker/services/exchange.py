@@ -118,7 +118,7 @@ def read_csv_table(path: Path, options: ReadOptions) -> Table:
     if found.separator == ";":  # a spreadsheet set to a decimal comma writes "7,5"
         options = ReadOptions(options.date_format, True, options.latest_day)
     reader = Reader(path.name, found.kind, found.shown, options, columns=found.columns)
-    entries = [reader.read_cells(number, cells) for number, cells in found.rows]
+    entries = reader.read_rows(found.rows)
     return Table(path.name, found.kind, entries, "row", reader.naive_times)
 
 
