@@ -130,7 +130,7 @@ def read_csv(name: str, data: bytes) -> ReadCsv:
         header = [column.strip().lower() for column in raw]
         kind = _kind(name, header)
         _check_header(name, kind, header, raw)
-        rows = _rows(name, reader, header)
+        rows = _rows(name, reader, header, guarded=_GUARD in text)
     except csv.Error:
         reason = _("the file is not valid CSV here (an unfinished quote or a stray character)")
         raise FileFormatError(name, reader.line_num, "", reason) from None
@@ -138,7 +138,7 @@ def read_csv(name: str, data: bytes) -> ReadCsv:
     return ReadCsv(kind, [c for c in header if c], shown_names, rows, separator)
 
 
-def _rows(name: str, reader: Any, header: list[str]) -> list[Row]:
+def _rows(name: str, reader: Any, header: list[str], guarded: bool) -> list[Row]:
     named = [index for index, column in enumerate(header) if column]
     unnamed = [index for index, column in enumerate(header) if not column]
     width = len(header)
@@ -157,7 +157,7 @@ def _rows(name: str, reader: Any, header: list[str]) -> list[Row]:
                     reason = _("{value} is in a column without a name in the first row")
                     raise FileFormatError(name, number, "", reason.format(value=shown(row[index])))
             row = [row[index] for index in named]
-        if _GUARD in "".join(row):  # only then can a cell start with the guard
+        if guarded and _GUARD in "".join(row):  # only then can a cell start with it
             row = [cell[1:] if cell[:1] == _GUARD else cell for cell in row]
         rows.append((number, row))
     return rows

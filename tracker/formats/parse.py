@@ -130,7 +130,7 @@ class Reader:
         self._steps = [self._step(column) for column in columns]
         self._columns = _value_columns(kind, columns)
         missing = {k: v for k, v in _DEFAULTS[kind].items() if k not in self._columns}
-        self._build = functools.partial(_BUILD[kind], **missing)
+        self._build = functools.partial(_BUILD[kind], **missing) if missing else _BUILD[kind]
         latest = options.latest_day
         # Anything dated before this UTC day is not in the future in any time zone.
         self._surely_past = None if latest is None else latest - dt.timedelta(days=1)
@@ -174,22 +174,30 @@ class Reader:
         if "started_at" in names:
             names.append("utc_offset_min")
             values.append([_offset_min(m) for m in values[names.index("started_at")]])
-        entries = [
-            self._entry(number, dict(zip(names, row, strict=True)))
-            for number, row in zip(numbers, zip(*values, strict=True), strict=True)
-        ]
+        build, by_row = self._build, list(zip(*values, strict=True))
+        try:
+            records = [build(**dict(zip(names, row, strict=True))) for row in by_row]
+        except ValidationError:
+            records = [
+                self._record(number, dict(zip(names, row, strict=True)))
+                for number, row in zip(numbers, by_row, strict=True)
+            ]
+        columns = self._columns
+        entries = [Entry(n, r, columns) for n, r in zip(numbers, records, strict=True)]
         if self._surely_past is not None and self._may_be_future(names, values):
             for entry in entries:
                 self._check_not_future(entry.row, entry.record)
         return entries
 
-    def _entry(self, row: int, values: dict[str, Any]) -> Entry:
+    def _record(self, row: int, values: dict[str, Any]) -> Record:
+        """One row's record, or the refusal that names its row and column."""
         try:
-            return Entry(row, self._build(**values), self._columns)
+            made: Record = self._build(**values)
         except ValidationError as error:
             column = "started_at" if error.field == "utc_offset_min" else error.field
             known = column in self._columns or column == "uuid"
             raise self.fail(row, column if known else "", refused(error)) from None
+        return made
 
     def _may_be_future(self, names: list[str], values: list[list[Any]]) -> bool:
         """Whether any row's date may be after the latest day (checked row by row then)."""

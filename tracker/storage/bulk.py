@@ -168,7 +168,10 @@ def _execute_many(session: Session, table: Table, columns: dict[str, Sequence[An
 
 
 def _processed(values: Sequence[Any], process: Callable[[Any], Any]) -> list[Any]:
-    """`process` applied to each distinct value once, then looked up for every row."""
+    """`process` applied to each distinct value once, then looked up for every row (a
+    column of mostly distinct values, such as instants, is converted value by value)."""
+    if len(set(values[:256])) > 128:
+        return [None if value is None else process(value) for value in values]
     memo = {value: process(value) for value in set(values) if value is not None}
     memo[None] = None
     return list(map(memo.__getitem__, values))
