@@ -170,7 +170,7 @@ BAD_FILES = [
     ),
     (
         "not a number",
-        "date,Water ml\n2026-11-01,lots\n".replace("Water ml", "Water_ml"),
+        "date,Water_ml\n2026-11-01,lots\n",
         "bad.csv, row 2, column Water_ml: 'lots' is not a whole number "
         "(allowed: whole numbers such as 3)",
     ),

@@ -17,7 +17,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from tests.integration.kedut_cli import kedut, row_counts
-from tracker.services import care, days, episodes, exchange
+from tracker.domain import Settings
+from tracker.services import care, days, episodes, exchange, profiles
 from tracker.storage import Store, UnitOfWork, open_store
 
 FILES = ("episodes.csv", "days.csv", "medications.csv", "remedies.csv")
@@ -60,6 +61,7 @@ actions = st.lists(
         st.tuples(st.just("delete_day"), st.integers(0, 50), st.booleans()),
         st.tuples(st.just("remedy"), days_, st.sampled_from(["rest", "fluids"]), notes),
         st.tuples(st.just("medication"), days_, st.sampled_from(["Furosemide", "Vit D; 5 mg"])),
+        st.tuples(st.just("settings"), st.sampled_from(["en", "id"]), st.integers(500, 6000)),
     ),
     max_size=25,
 )
@@ -128,6 +130,12 @@ class Diary:
 
     def _medication(self, day: dt.date, name: str) -> None:
         care.add_medication(self.store, None, name=name, kind="other", started_on=day)
+
+    def _settings(self, language: str, water_target_ml: int) -> None:
+        me = profiles.resolve_profile(self.store, None)
+        assert me.id is not None
+        chosen = Settings(language=language, water_target_ml=water_target_ml)
+        profiles.save_settings(self.store, me.id, chosen)
 
 
 def _uuids(store: Store, live: bool) -> list[str]:
