@@ -26,6 +26,7 @@ from tracker.domain import (
 from tracker.domain.identity import settings_uuid
 from tracker.formats import parse
 from tracker.formats.cells import DEFAULT_OPTIONS, CellError, ReadOptions, stamp
+from tracker.formats.columns import BOOLEAN_COLUMNS
 from tracker.formats.errors import FileFormatError, shown
 from tracker.formats.parse import Entry, Reader, Table
 from tracker.formats.records import FILES, KEYS, RECORDS, STAMPS, stamps_record
@@ -153,7 +154,7 @@ def _cell(reader: Reader, number: int, key: str, value: Any, kind: str, allowed:
         columns = ", ".join(allowed)
         raise reader.fail(number, key, reason.format(column=shown(key), kind=kind, columns=columns))
     cell = _text(value)
-    if cell is None or (isinstance(value, bool) and key not in parse.BOOLEAN_COLUMNS):
+    if cell is None or (isinstance(value, bool) and key not in BOOLEAN_COLUMNS):
         reason = _("{value} is not allowed here (expected text or a number)")
         raise reader.fail(number, key, reason.format(value=shown(json.dumps(value))))
     return cell

@@ -20,41 +20,14 @@ from tracker.domain import (
     local_date_of,
 )
 from tracker.formats import cells
-from tracker.formats.cells import DEFAULT_OPTIONS, YES_NO, CellError, Converter, ReadOptions
+from tracker.formats.cells import DEFAULT_OPTIONS, CellError, Converter, ReadOptions
+from tracker.formats.columns import TYPES, fast_column
 from tracker.formats.errors import FileFormatError, shown
 from tracker.formats.records import FILES, STAMPS
 from tracker.i18n import gettext as _
 
 Record = Episode | DayLog | Medication | RemedyUse
 
-_TYPES: dict[str, Converter] = {
-    "intensity": cells.whole,
-    "duration_s": cells.whole,
-    "pain": cells.yes_no,
-    "swelling": cells.yes_no,
-    "warmth": cells.yes_no,
-    "numbness_tingling": cells.yes_no,
-    "weakness": cells.yes_no,
-    "date": cells.date,
-    "sleep_h": cells.number,
-    "sleep_quality": cells.whole,
-    "water_ml": cells.whole,
-    "exercise_min": cells.whole,
-    "stress": cells.whole,
-    "caffeine_mg": cells.whole,
-    "alcohol_units": cells.number,
-    "diarrhea": cells.yes_no,
-    "calcium_rich_food": cells.yes_no,
-    "magnesium_rich_food": cells.yes_no,
-    "vitamin_supplement": cells.yes_no,
-    "started_on": cells.date,
-    "stopped_on": cells.date,
-    "helped": cells.whole,
-    "created_at": cells.stamp,
-    "updated_at": cells.stamp,
-    "deleted_at": cells.stamp,
-}
-BOOLEAN_COLUMNS = frozenset(column for column, kind in _TYPES.items() if kind is cells.yes_no)
 # Columns whose cell may not be empty when the file has them.
 _REQUIRED = frozenset({"started_at", "date", "name", "kind", "started_on", "remedy", "intensity"})
 # An empty red-flag cell is "no": an episode has every sign or not.
@@ -144,7 +117,7 @@ class Reader:
         if column == "started_at":
             convert = self._instant
         else:
-            kind = _TYPES.get(column)
+            kind = TYPES.get(column)
             convert = _same if kind is None else functools.partial(_with, kind, self.options)
         empty = _DEFAULTS[self.kind].get(column, False if column in _FALSE_WHEN_EMPTY else None)
         return column, convert, column in _REQUIRED, empty
@@ -213,7 +186,7 @@ class Reader:
 
     def _column(self, step: Step, texts: Sequence[str], numbers: Sequence[int]) -> list[Any]:
         column, convert, required, empty = step
-        fast = _fast_column(column, texts, self.options)
+        fast = fast_column(column, texts, self.options)
         if fast is not None:
             if column == "started_at":
                 naive = [i for i, m in enumerate(fast) if m.utcoffset() is None]
@@ -256,38 +229,6 @@ def _offset_min(moment: dt.datetime) -> int:
     offset = moment.utcoffset()
     assert offset is not None
     return int(offset.total_seconds() // 60)
-
-
-def _fast_column(column: str, texts: Sequence[str], options: ReadOptions) -> list[Any] | None:
-    """The whole column converted at C speed when every cell is plainly written (what
-    Kedut's own export writes), else None: then it is read cell by cell."""
-    kind = _TYPES.get(column)
-    try:
-        if column == "started_at":
-            plain = all(texts) and min(map(len, texts)) >= 16
-            if plain and {text[10] for text in texts} <= {"T", " "}:
-                return list(map(dt.datetime.fromisoformat, texts))
-        elif kind is None:
-            blank = not all(texts) or (column != "note" and any(map(str.isspace, texts)))
-            return None if blank else list(texts)
-        elif kind is cells.yes_no:
-            flags = list(map(YES_NO.get, texts))
-            return None if None in flags else flags
-        elif not all(texts):
-            return None
-        elif kind is cells.whole:
-            joined = "".join(texts)
-            if joined.isascii() and joined.isdigit():
-                return list(map(int, texts))
-        elif kind is cells.number and not options.decimal_comma:
-            joined = "".join(texts)
-            if joined.isascii() and joined.replace(".", "").isdigit():
-                return list(map(float, texts))
-        elif kind is cells.date and not options.date_format and set(map(len, texts)) == {10}:
-            return list(map(dt.date.fromisoformat, texts))
-    except ValueError:
-        pass  # a cell the column's reader will name
-    return None
 
 
 def _value_columns(kind: str, columns: Sequence[str]) -> frozenset[str]:
