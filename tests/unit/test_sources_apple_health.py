@@ -22,7 +22,8 @@ from tracker.formats.sources import (
     detect,
     source_named,
 )
-from tracker.formats.sources.apple_rules import stamp, union_seconds
+from tracker.formats.sources.apple_rules import stamp
+from tracker.formats.sources.apple_sleep import union_seconds
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "apple-health"
 EXPORT = FIXTURES / "export.xml"
@@ -57,6 +58,41 @@ def test_the_export_gives_each_days_values_by_the_rules() -> None:
     assert days[D(2024, 3, 4)] == {"sleep_h": 8.0}
     # 25 L of water and a 26-hour "night" are outside Kedut's bounds: reported, not kept.
     assert D(2024, 3, 5) not in days and D(2024, 3, 6) not in days
+
+
+def _sleep(value: str, start: str, end: str, source: str = "Apple Watch") -> str:
+    return (
+        f' <Record type="HKCategoryTypeIdentifierSleepAnalysis" sourceName="{source}" '
+        f'startDate="{start}" endDate="{end}" value="HKCategoryValueSleepAnalysis{value}"/>\n'
+    )
+
+
+def _export(tmp_path: Path, records: str) -> Path:
+    header = EXPORT.read_text().split("<HealthData", 1)[0]
+    path = tmp_path / "export.xml"
+    path.write_text(f'{header}<HealthData locale="en_US">\n{records}</HealthData>\n')
+    return path
+
+
+def test_a_night_of_stages_counts_whole_for_the_morning_it_ends(tmp_path: Path) -> None:
+    # The watch writes a record per stage; the first ones end before midnight. The night
+    # is one session (gaps under two hours), so all of it is the morning's sleep.
+    night = (
+        _sleep("AsleepCore", "2024-05-09 22:30:00 +0200", "2024-05-09 23:40:00 +0200")
+        + _sleep("AsleepDeep", "2024-05-09 23:40:00 +0200", "2024-05-10 00:20:00 +0200")
+        + _sleep("Awake", "2024-05-10 00:20:00 +0200", "2024-05-10 00:25:00 +0200")
+        + _sleep("AsleepREM", "2024-05-10 00:25:00 +0200", "2024-05-10 01:10:00 +0200")
+        + _sleep("AsleepCore", "2024-05-10 02:30:00 +0200", "2024-05-10 06:30:00 +0200")
+    )
+    # The next night only the phone's time in bed; that afternoon a nap on the watch:
+    # the nap is its own session, so the night's time in bed still counts.
+    night += _sleep("InBed", "2024-05-10 23:00:00 +0200", "2024-05-11 06:00:00 +0200", "iPhone")
+    night += _sleep("AsleepCore", "2024-05-11 15:00:00 +0200", "2024-05-11 15:40:00 +0200")
+    days = _read(_export(tmp_path, night))
+    assert days == {
+        D(2024, 5, 10): {"sleep_h": round((70 + 40 + 45 + 240) / 60, 2)},
+        D(2024, 5, 11): {"sleep_h": round(7 + 40 / 60, 2)},
+    }
 
 
 def test_the_report_counts_what_was_read_and_what_was_skipped_and_why() -> None:

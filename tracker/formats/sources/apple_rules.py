@@ -1,8 +1,8 @@
 """Apple Health's records into Kedut's day values, by DESIGN.md's rules.
 
 - sleep_h of day D: the union (no double counting across watch and phone) of the asleep
-  intervals that end on local date D; time in bed counts for D only when D has no asleep
-  interval at all (the night of D is every interval that ends on D);
+  intervals of the nights that end on local date D; a night's time in bed counts only
+  when that night has no asleep interval (see apple_sleep for what a night is);
 - water_ml, caffeine_mg: sums, converted from the record's unit, by the local date of
   the record's start in its own offset; exercise_min: the sum of Apple exercise minutes,
   or on a day without any, the sum of the workouts' durations;
@@ -16,6 +16,7 @@ import math
 import re
 from collections.abc import Callable
 
+from tracker.formats.sources.apple_sleep import Kind, Nights
 from tracker.formats.sources.batch import Reason, SourceReport
 
 SLEEP = "HKCategoryTypeIdentifierSleepAnalysis"
@@ -58,7 +59,6 @@ _STAMP = re.compile(
     r"(\d{4})-(\d\d)-(\d\d)[ T](\d\d):(\d\d):(\d\d)(?:\.\d+)? ?(?:Z|([+-])(\d\d):?(\d\d))\Z"
 )
 _EPOCH = dt.date(1970, 1, 1).toordinal()
-Interval = tuple[int, int]
 
 
 def type_name(kind: str) -> str:
@@ -85,26 +85,12 @@ def stamp(text: str) -> tuple[int, dt.date]:
     return wall + int(second) - offset, local
 
 
-def union_seconds(intervals: list[Interval]) -> int:
-    """The length of the union of [start, end) intervals: overlaps count once."""
-    total, reach = 0, None
-    for start, end in sorted(intervals):
-        if reach is None or start > reach:
-            total += end - start
-            reach = end
-        elif end > reach:
-            total += end - reach
-            reach = end
-    return total
-
-
 class AppleRules:
     """Collects what the rules need while the file streams by; `days()` applies them."""
 
     def __init__(self, report: SourceReport, line: Callable[[], int]) -> None:
         self.report, self.line = report, line
-        self.asleep: dict[dt.date, list[Interval]] = {}
-        self.in_bed: dict[dt.date, list[Interval]] = {}
+        self.nights = Nights()
         self.sums: dict[str, dict[dt.date, float]] = {name: {} for name, _u in QUANTITIES.values()}
         self.workouts: dict[dt.date, list[float]] = {}
 
@@ -157,12 +143,11 @@ class AppleRules:
     def _sleep(self, attrs: dict[str, str]) -> None:
         value = attrs.get("value", "")
         if value in ASLEEP:
-            nights = self.asleep
+            kind = Kind.ASLEEP
         elif value == IN_BED:
-            nights = self.in_bed
+            kind = Kind.IN_BED
         elif value == AWAKE:
-            self._skip(SLEEP, Reason.AWAKE)
-            return
+            kind = Kind.AWAKE
         else:
             self._skip(SLEEP, Reason.UNKNOWN_VALUE, value or "?")
             return
@@ -175,8 +160,11 @@ class AppleRules:
         if end <= start:
             self._skip(SLEEP, Reason.END_NOT_AFTER_START)
             return
-        nights.setdefault(night, []).append((start, end))
-        self.report.read("sleep_h")
+        self.nights.add(start, end, kind, night)  # awake time still joins a night's records
+        if kind is Kind.AWAKE:
+            self._skip(SLEEP, Reason.AWAKE)
+        else:
+            self.report.read("sleep_h")
 
     def workout(self, attrs: dict[str, str]) -> None:
         kind = "Workout"
@@ -209,19 +197,8 @@ class AppleRules:
 
     def days(self) -> dict[dt.date, dict[str, float]]:
         raw: dict[dt.date, dict[str, float]] = {}
-        for day, intervals in self.asleep.items():
-            raw.setdefault(day, {})["sleep_h"] = union_seconds(intervals) / 3600
-        for day, intervals in self.in_bed.items():
-            if day in self.asleep:
-                self.report.skip(
-                    type_name(SLEEP),
-                    Reason.IN_BED_ON_ASLEEP_NIGHT,
-                    len(intervals),
-                    place=day.isoformat(),
-                )
-                self.report.read("sleep_h", -len(intervals))
-            else:
-                raw.setdefault(day, {})["sleep_h"] = union_seconds(intervals) / 3600
+        for day, hours in self.nights.hours(self.report, type_name(SLEEP)).items():
+            raw.setdefault(day, {})["sleep_h"] = hours
         for name, sums in self.sums.items():
             for day, total in sums.items():
                 raw.setdefault(day, {})[name] = total
