@@ -4,6 +4,7 @@ that is no export at all is refused in the person's words."""
 from __future__ import annotations
 
 import shutil
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -56,3 +57,18 @@ def test_what_is_no_export_is_detected_as_nothing_and_refused_clearly(tmp_path: 
         source_named("fitbit").read(missing, SourceOptions())
     with pytest.raises(SourceFormatError, match=r"^notes\.txt: this is not a Google Fit export"):
         source_named("google-fit").read(notes, SourceOptions())
+
+
+def test_a_zip_packed_in_an_unknown_way_is_refused_clearly(tmp_path: Path) -> None:
+    archive = tmp_path / "export.zip"
+    with zipfile.ZipFile(archive, "w", zipfile.ZIP_STORED) as bundle:
+        bundle.write(FIXTURES / "apple-health" / "export.xml", "apple_health_export/export.xml")
+    data = bytearray(archive.read_bytes())
+    for header in (b"PK\x03\x04", b"PK\x01\x02"):  # the method in both headers: 99 (unknown)
+        at = data.index(header)
+        offset = 8 if header == b"PK\x03\x04" else 10
+        data[at + offset : at + offset + 2] = (99).to_bytes(2, "little")
+    archive.write_bytes(bytes(data))
+    assert detect(archive) is None
+    with pytest.raises(SourceFormatError, match="packed in a way Kedut cannot unpack"):
+        source_named("fitbit").read(archive, SourceOptions())

@@ -16,6 +16,16 @@ from tracker.i18n import gettext as _
 
 CHUNK = 1 << 20  # 1 MiB: small enough to stay light, large enough to be fast
 _ZIP_MAGIC = b"PK\x03\x04"
+# What opening or reading a file or a zip member can raise (a zip's own faults included).
+_OPEN_ERRORS = (
+    OSError,
+    zipfile.BadZipFile,
+    zlib.error,
+    EOFError,
+    RuntimeError,
+    ValueError,
+    NotImplementedError,
+)
 
 
 @dataclass(frozen=True)
@@ -33,11 +43,14 @@ class Container:
         self.path = path
         self._zip: zipfile.ZipFile | None = None
         if path.is_dir():
-            self._members = [
-                Member(p.relative_to(path).as_posix(), p.stat().st_size)
-                for p in sorted(path.rglob("*"))
-                if p.is_file()
-            ]
+            try:
+                self._members = [
+                    Member(p.relative_to(path).as_posix(), p.stat().st_size)
+                    for p in sorted(path.rglob("*"))
+                    if p.is_file()
+                ]
+            except OSError as error:
+                raise SourceFormatError(path.name, _cannot_read(error)) from None
             return
         try:
             with path.open("rb") as handle:
@@ -83,7 +96,7 @@ class Container:
             if self.path.is_dir():
                 return (self.path / member.name).open("rb")
             return self.path.open("rb")
-        except (OSError, zipfile.BadZipFile, RuntimeError, ValueError, EOFError) as error:
+        except _OPEN_ERRORS as error:
             raise SourceFormatError(self.label(member), _cannot_read(error)) from None
 
     def chunks(self, member: Member, meter: Meter) -> Iterator[bytes]:
@@ -92,7 +105,7 @@ class Container:
             while True:
                 try:
                     chunk = handle.read(CHUNK)
-                except (OSError, zipfile.BadZipFile, zlib.error, EOFError) as error:
+                except _OPEN_ERRORS as error:
                     raise SourceFormatError(self.label(member), _cannot_read(error)) from None
                 if not chunk:
                     return
@@ -101,11 +114,11 @@ class Container:
 
     def head(self, member: Member, size: int) -> bytes:
         """The first `size` bytes (fewer for a short file), to recognise it by content."""
-        try:
-            with self.open(member) as handle:
+        with self.open(member) as handle:
+            try:
                 return handle.read(size)
-        except (OSError, zipfile.BadZipFile, zlib.error, EOFError, SourceFormatError):
-            return b""
+            except _OPEN_ERRORS as error:
+                raise SourceFormatError(self.label(member), _cannot_read(error)) from None
 
     def read_all(self, member: Member, meter: Meter) -> bytes:
         return b"".join(self.chunks(member, meter))
@@ -118,6 +131,8 @@ def _cannot_read(error: BaseException) -> str:
         return _("Kedut may not read this file (permission denied)")
     if isinstance(error, FileNotFoundError):
         return _("the file is not there any more")
+    if isinstance(error, NotImplementedError):
+        return _("the zip archive is packed in a way Kedut cannot unpack")
     if isinstance(error, RuntimeError):  # an encrypted zip member
         return _("the zip archive is protected by a password")
     return _("the file cannot be read")
