@@ -215,6 +215,11 @@ def main() -> None:
             rows.append(row(label, timed(make, runs), "s", 2.0))
         store.close()
 
+    # Importing from devices: a generated 1 GB Apple Health export, streamed.
+    from bench.apple_health import bench_rows
+
+    rows.extend(bench_rows(row))
+
     if server is not None:
         server.terminate()
     _print(rows)
