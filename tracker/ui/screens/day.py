@@ -14,13 +14,14 @@ from kivy.lang import Builder
 from kivy.properties import BooleanProperty, ObjectProperty, StringProperty
 from kivy.uix.screenmanager import Screen
 
-from tracker.domain import ExerciseIntensity, Remedy, ValidationError
+from tracker.domain import Remedy, ValidationError
 from tracker.i18n import gettext as _
 from tracker.labels import remedy_label, short_date
 from tracker.ui.presenters.day import (
-    FLAG_FIELDS,
     NUMBER_FIELDS,
-    SCALE_FIELDS,
+    chip_values,
+    choice_options,
+    chosen_values,
     day_view,
     field_label,
 )
@@ -29,24 +30,6 @@ from tracker.ui.widgets.form_rows import ChoiceRow, NoteRow, NumberRow
 from tracker.ui.widgets.leaving import leave_then
 
 Builder.load_file(str(Path(__file__).with_suffix(".kv")))
-
-
-def _options() -> list[tuple[str, list[tuple[str, str]]]]:
-    """The chip rows of the form and their (value, text) options."""
-    scale = [(str(n), str(n)) for n in range(5)]
-    words = {"light": _("light"), "moderate": _("moderate"), "vigorous": _("vigorous")}
-    yes_no = [("1", _("yes")), ("0", _("no"))]
-    return [
-        *((name, scale) for name in SCALE_FIELDS),
-        ("exercise_intensity", [(i.value, words[i.value]) for i in ExerciseIntensity]),
-        *((name, yes_no) for name in FLAG_FIELDS),
-    ]
-
-
-def _chip_value(value: Any) -> set[str]:
-    if value is None:
-        return set()
-    return {("1" if value else "0") if isinstance(value, bool) else str(value)}
 
 
 class DayScreen(Screen):
@@ -109,9 +92,9 @@ class DayScreen(Screen):
         for field in NUMBER_FIELDS:
             name = field.name
             self.rows[name] = NumberRow(name=name, label=field_label(name), text=view.texts[name])
-        for name, options in _options():
+        for name, options in choice_options():
             self.rows[name] = ChoiceRow(name=name, label=field_label(name))
-            self.rows[name].set_options(options, _chip_value(view.choices[name]))
+            self.rows[name].set_options(options, chip_values(view.choices[name]))
         self.stored_remedies = list(self.diary.remedies_on(day))
         remedies = ChoiceRow(name="remedy", label=_("Remedy tried today"))
         used = {use.remedy.value for use in self.stored_remedies}
@@ -124,18 +107,9 @@ class DayScreen(Screen):
 
     def form(self) -> DayForm:
         """What the form holds now."""
-        texts = {f.name: self.rows[f.name].text for f in NUMBER_FIELDS}
-        texts["note"] = self.rows["note"].text
-        choices: dict[str, Any] = {}
-        for name in (*SCALE_FIELDS, "exercise_intensity", *FLAG_FIELDS):
-            value = self.rows[name].value()
-            if name in SCALE_FIELDS and value is not None:
-                choices[name] = int(value)
-            elif name in FLAG_FIELDS:
-                choices[name] = None if value is None else value == "1"
-            else:
-                choices[name] = value
-        return DayForm(texts, choices, self.rows["remedy"].values())
+        texts = {name: self.rows[name].text for name in (*(f.name for f in NUMBER_FIELDS), "note")}
+        chips = {name: self.rows[name].value() for name, _options in choice_options()}
+        return DayForm(texts, chosen_values(chips), self.rows["remedy"].values())
 
     def edit(self) -> DayEdit:
         return day_edit(self.current_day(), self.shown, self.form(), self.stored_remedies)
