@@ -11,6 +11,7 @@ from kivy.core.window import Window
 from tests.ui.harness import (
     PHONE,
     TABLET,
+    answer,
     chip,
     nav_to,
     open_modal,
@@ -226,15 +227,16 @@ def test_settings_backs_up_checks_and_restores(tmp_path: Path) -> None:
         tap(app.root.screen("today").ids.log_button)
         settings = nav_to(app, "settings")
         tap(settings.ids.backup_button)
-        assert settings.error_text.startswith("Saved to ")
-        backup = Path(settings.error_text.removeprefix("Saved to "))
+        assert settings.data_result_text.startswith("Saved to ")
+        backup = Path(settings.data_result_text.removeprefix("Saved to "))
         assert backup.is_file()
         tap(settings.ids.check_button)
-        assert settings.error_text.startswith("The diary is healthy")
+        assert settings.data_result_text.startswith("The diary is healthy")
         app.diary.log_twitch_now()  # a second twitch, after the backup
         assert len(_live(app.diary.store.db_path)) == 2
         type_into(settings.ids.restore_path, str(backup))
         tap(next(w for w in settings.walk() if getattr(w, "text", "") == "Restore"))
-        assert settings.error_text == f"Restored from {backup}."
+        answer("Replace the diary")
+        assert settings.data_result_text.startswith(f"Restored from {backup}.")
         assert len(_live(app.diary.store.db_path)) == 1
         assert app.root.screen("today").diary.store is app.diary.store

@@ -63,7 +63,7 @@ class KedutApp(App):
 
     def build(self) -> RootLayout:
         Window.clearcolor = WINDOW_BACKGROUND
-        Window.bind(on_key_down=self._on_key_down)
+        Window.bind(on_key_down=self._on_key_down, on_request_close=self._on_request_close)
         return RootLayout({name: self._factory(name) for name in SCREENS})
 
     def _factory(self, name: str) -> Callable[[], Screen]:
@@ -77,6 +77,20 @@ class KedutApp(App):
     def on_start(self) -> None:
         self.root.screen("today").refresh()
         after_next_frame(lambda: threading.Thread(target=self._daily_backup, daemon=True).start())
+
+    def on_stop(self) -> None:
+        Window.unbind(on_key_down=self._on_key_down, on_request_close=self._on_request_close)
+
+    def _on_request_close(self, *_args: object, **_kwargs: object) -> bool:
+        """Closing the window (or Escape) with unsaved changes asks first (True: stay)."""
+        from tracker.ui.widgets.leaving import leave_then, unsaved_question
+
+        sheets = [w for w in Window.children if hasattr(w, "unsaved_question")]
+        holder = sheets[0] if sheets else self.root.manager.current_screen
+        if not unsaved_question(holder):
+            return False
+        leave_then(holder, self.stop)
+        return True
 
     def _daily_backup(self) -> None:
         """Once a day, a consistent copy of the store (off the UI thread)."""
@@ -124,7 +138,7 @@ class KedutApp(App):
     def _on_key_down(
         self, _window: object, key: int, _scancode: int, text: str | None, modifiers: list[str]
     ) -> bool:
-        if self._typing():
+        if self._typing() or self._asking():
             return False
         ctrl = "ctrl" in modifiers or "meta" in modifiers
         if ctrl and text == "z":
@@ -135,18 +149,28 @@ class KedutApp(App):
         if modifiers:
             return False
         if text == "t":
+            self.root.screen("today").log_twitch()  # the twitch is now, whatever is asked
             self.go("today")
-            self.root.screen("today").log_twitch()
             return True
         if text == "d":
             day = self.root.screen("day")
-            day.day = None
-            self.go("day")
+            if self.root.manager.current == "day":
+                day.show_today()  # asks first about unsaved changes
+            else:
+                day.day = None
+                self.go("day")
             return True
         if key in (276, 275) and self.root.manager.current == "day":  # ← →
             self.root.screen("day").move(-1 if key == 276 else 1)
             return True
         return False
+
+    @staticmethod
+    def _asking() -> bool:
+        """A sheet or a question is open: the keys belong to it."""
+        from kivy.uix.modalview import ModalView
+
+        return any(isinstance(w, ModalView) for w in Window.children)
 
     @staticmethod
     def _typing() -> bool:

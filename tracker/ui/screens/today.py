@@ -17,6 +17,7 @@ from tracker.i18n import gettext as _
 from tracker.ui.presenters import today_view
 from tracker.ui.presenters.banners import reminder_banner, warning_banners
 from tracker.ui.presenters.history import day_summary
+from tracker.ui.presenters.taps import TapGuard
 from tracker.ui.widgets.controls import Banner
 from tracker.ui.widgets.dialogs import show_message
 from tracker.ui.widgets.frames import after_next_frame
@@ -55,10 +56,19 @@ class TodayScreen(Screen):
     water_text = StringProperty("")
     day_text = StringProperty("")
 
+    def __init__(self, **kwargs: object) -> None:
+        super().__init__(**kwargs)
+        self.tap_guard = TapGuard()
+        """A second tap within 0.6 s of a logged one is a double tap, not a twitch."""
+
     def on_pre_enter(self, *_args: object) -> None:
         self.refresh()
 
     def log_twitch(self) -> None:
+        """The one-tap log (the big button, or T); the second tap of a double tap is
+        ignored."""
+        if not self.tap_guard.accept():
+            return
         logged = self.diary.log_twitch_now().episode
         time_text = logged.local_started_at.strftime("%H:%M")
 
