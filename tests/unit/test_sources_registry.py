@@ -22,7 +22,14 @@ FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
 
 
 def test_every_source_is_found_by_its_name() -> None:
-    assert [s.name for s in SOURCES] == ["apple-health", "fitbit", "google-fit"]
+    assert [s.name for s in SOURCES] == [
+        "apple-health",
+        "fitbit",
+        "google-fit",
+        "bearable",
+        "loop",
+        "daylio",
+    ]
     for source in SOURCES:
         assert source_named(source.name) is source
     with pytest.raises(KeyError):
