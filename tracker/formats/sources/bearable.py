@@ -53,7 +53,7 @@ _BLOCKS = {
     "all day": dt.time(12),
     "": dt.time(12),
 }
-_AMOUNT = re.compile(r"(\d+(?:[.,]\d+)?)\s*([^\d\s].*)?\Z")
+_AMOUNT = re.compile(r"([0-9]{1,12}(?:[.,][0-9]{1,12})?)\s*([^\d\s].*)?\Z")
 _WATER = {"l": 1000.0, "ml": 1.0, "cl": 10.0, "fl oz": 29.5735, "oz": 29.5735, "cup": 236.5882}
 _OTHER = frozenset({"mood", "energy", "gratitudes", "food diary", "extra notes", "notes"})
 _MEDICINE = Target("medication", medication="other")
@@ -77,9 +77,9 @@ def _recognised(head: bytes) -> bool:
     found = first_rows(head, _HEAD, 2)
     if not found or len(found[0]) != len(_HEADER):
         return False
-    if len(found) == 1:
-        return [cell.strip().lower() for cell in found[0]] == _HEADER
-    return len(found[1]) == len(_HEADER) and parse_date(found[1][0]) is not None
+    if [cell.strip().lower() for cell in found[0]] == _HEADER:
+        return True  # Bearable writes its header in English
+    return len(found) > 1 and parse_date(found[1][0]) is not None
 
 
 def _members(container: Container) -> list[Member]:
@@ -207,7 +207,7 @@ class _Rows:
         target = self.diary.target(name, "symptom", place=place)
         if target is None:
             return
-        rating = int(amount) if amount.isdigit() else None
+        rating = int(amount) if re.fullmatch(r"[0-9]{1,3}", amount) else None
         if rating is None or rating > 4:
             self._skip(name, Reason.UNKNOWN_VALUE, number, detail=repr(amount))
         elif rating == 0:
@@ -251,7 +251,7 @@ class _Rows:
         self, number: int, day: dt.date, kind: str, category: str, amount: str, detail: str
     ) -> None:
         if kind == "bowel movements":
-            bristol = re.search(r"(\d)", amount)
+            bristol = re.search(r"([0-9])", amount)
             if bristol is None and amount.lower() != "none":
                 self._skip(category, Reason.UNKNOWN_VALUE, number, detail=repr(amount))
                 return

@@ -61,7 +61,7 @@ def _layout(head: bytes) -> str | None:
         header = [cell.strip().lower() for cell in found[0]]
         return ("year" if header[0] == "year" else "full") if header in _HEADERS else None
     row = found[1]
-    if len(row) != len(found[0]) or not _TIME.search(row[3]):
+    if len(row) < 6 or not _TIME.search(row[3]):
         return None
     if _ISO.match(row[0].strip()):
         return "full"

@@ -144,8 +144,7 @@ class Diary:
         else:
             per_unit = 1.0 if target.per_unit is None else target.per_unit
             self.add(day, target.field, value * per_unit)
-        if value is not False:
-            self.report.read(target.field)
+        self.report.read(target.field)
 
     def stress(self, day: dt.date, level: int) -> None:
         self.add(day, "stress", float(level))
@@ -176,9 +175,9 @@ class Diary:
         place: str = "",
     ) -> None:
         site, side = place_of(name, target)
-        started_at, offset = instant(day, time, self.options)
         level = intensity if intensity is not None else target.intensity
         try:
+            started_at, offset = instant(day, time, self.options)
             episode = Episode(
                 started_at=started_at,
                 utc_offset_min=offset,
@@ -187,8 +186,8 @@ class Diary:
                 intensity=1 if level is None else level,
                 note=note[:NOTE_CHARS] or None,
             )
-        except ValidationError:
-            self.report.skip(name, Reason.OUT_OF_RANGE, detail="", place=place)
+        except (ValidationError, OverflowError, ValueError, OSError):
+            self.report.skip(name, Reason.BAD_DATE, place=place)
             return
         self.episodes.append(episode)
         self.report.episodes += 1

@@ -45,7 +45,7 @@ from tracker.i18n import gettext as _
 NAME = "loop"
 _HEAD = 4096
 _CODES = {"YES_MANUAL": 2, "YES_AUTO": 1, "NO": 0, "SKIP": 3, "UNKNOWN": -1}
-_VALUE = re.compile(r"-?\d+\Z")
+_VALUE = re.compile(r"-?[0-9]{1,12}\Z")
 _ISO = re.compile(r"\d{4}-\d\d-\d\d\Z")
 _FOLDER = re.compile(r"(\d{3}) ")
 _NOON = dt.time(12)
@@ -138,8 +138,15 @@ def _position(member: Member) -> str:
     return found.group(1) if found else ""
 
 
+def _header(label: str, text: str) -> list[str]:
+    try:
+        return next(csv.reader(io.StringIO(text, newline="")), [])
+    except csv.Error:
+        raise SourceFormatError(label, _("the file is damaged here (broken CSV)"), row=1) from None
+
+
 def _read_habits(label: str, text: str, habits: dict[str, _Habit]) -> None:
-    header = next(csv.reader(io.StringIO(text)), [])
+    header = _header(label, text)
     for number, cells in rows(label, text):
         row = dict(zip(header, (cell.strip() for cell in cells), strict=True))
         position, name = row.get("Position", ""), row.get("Name", "")
@@ -166,7 +173,7 @@ def _read_values(label: str, text: str, habit: _Habit) -> None:
 def _read_overall(label: str, text: str, habits: dict[str, _Habit]) -> None:
     """The overall Checkmarks.csv: "Date,Water,Magnesium," and a row per day, each
     ending in a comma; habits are found by name in Habits.csv when it is there."""
-    header = next(csv.reader(io.StringIO(text)), [])
+    header = _header(label, text)
     by_name = {h.name: h for h in habits.values()}
     columns: list[_Habit] = []
     for position, name in enumerate(header[1:-1], start=1):
