@@ -123,8 +123,8 @@ def test_a_twitch_at_a_time_that_cannot_be_read_is_skipped_with_its_row(tmp_path
     path = tmp_path / "daylio.csv"
     path.write_text(
         "full_date,date,weekday,time,mood,activities,note\n"
-        '2024-03-05,5 März,Dienstag,21:35,Gut,"Zucken","",\n'
-        '2024-03-04,4 März,Montag,8:30 abends,Gut,"Zucken","",\n'.replace(',"",\n', ',""\n')
+        '2024-03-05,5 März,Dienstag,21:35,Gut,"Zucken",""\n'
+        '2024-03-04,4 März,Montag,8:30 abends,Gut,"Zucken",""\n'
     )
     mapping = Mapping.from_dict({"names": {"Zucken": "episode"}})
     batch = _read(path, mapping)
