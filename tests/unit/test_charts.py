@@ -43,7 +43,7 @@ def data(days: int) -> ChartData:
         rule=WarningRule.RECURRING,
         level=WarningLevel.WATCH,
         body_site=BodySite.KNEE,
-        side=Side.LEFT,
+        sides=(Side.LEFT,),
         days=(made.last - dt.timedelta(days=2), made.last),
     )
     return ChartData(made, [warning], correlate(made), [1] * 24, {("knee", "left"): days})

@@ -19,6 +19,7 @@ from tracker.i18n import current_language, set_language
 from tracker.i18n import gettext as _
 from tracker.labels import day_month_year
 from tracker.reports.document import ReportPDF
+from tracker.reports.notes import notes_in_full
 from tracker.reports.sections import episodes_table, findings_page, remedies_table, summary_page
 
 CHART_DPI = 120  # 11-inch charts printed 7 inches wide: about 190 dpi on paper
@@ -65,8 +66,9 @@ def build_report(data: ReportData, language: str = "en") -> bytes:
         )
         pdf.image_bytes(render("calendar", recent, "png", language, CHART_DPI), pdf.epw)
         findings_page(pdf, data, render("correlations", data.charts, "png", language, CHART_DPI))
-        episodes_table(pdf, data.episodes, data.episode_count)
+        long_notes = episodes_table(pdf, data.episodes, data.episode_count)
         remedies_table(pdf, data.remedies)
+        notes_in_full(pdf, long_notes)
         return bytes(pdf.output())
     finally:
         set_language(previous)

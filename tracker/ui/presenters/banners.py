@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from tracker.analysis.messages import warning_message
 from tracker.domain import Warning, WarningLevel, WarningRule
 from tracker.i18n import gettext as _
-from tracker.labels import place_label, red_flag_label, short_date
+from tracker.labels import red_flag_label, short_date, sides_place_label
 
 
 @dataclass(frozen=True)
@@ -25,7 +25,7 @@ def warning_banners(warnings: Sequence[Warning]) -> list[BannerView]:
     banners = []
     for warning in warnings:
         urgent = warning.level is WarningLevel.SEE_DOCTOR
-        place = place_label(warning.body_site, warning.side)
+        place = sides_place_label(warning.body_site, warning.sides)
         if warning.rule is WarningRule.RED_FLAG:
             signs = ", ".join(red_flag_label(sign) for sign in warning.signs)
             title = _("See a doctor: {signs} ({place})").format(signs=signs, place=place.lower())
