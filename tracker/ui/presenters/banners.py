@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 from tracker.analysis.messages import warning_message
 from tracker.domain import Warning, WarningLevel, WarningRule
+from tracker.i18n import Language, current
 from tracker.i18n import gettext as _
 from tracker.labels import red_flag_label, short_date, sides_place_label
 
@@ -21,7 +22,15 @@ class BannerView:
     """The reason (the days) and what to do, shown when the banner is tapped."""
 
 
-def warning_banners(warnings: Sequence[Warning]) -> list[BannerView]:
+def warning_banners(
+    warnings: Sequence[Warning], language: Language | None = None
+) -> list[BannerView]:
+    """The banners in `language` (default: the app's, on the UI thread)."""
+    with (language or current()).speaking():
+        return _banners(warnings)
+
+
+def _banners(warnings: Sequence[Warning]) -> list[BannerView]:
     banners = []
     for warning in warnings:
         urgent = warning.level is WarningLevel.SEE_DOCTOR

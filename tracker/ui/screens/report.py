@@ -16,7 +16,7 @@ from kivy.lang import Builder
 from kivy.properties import BooleanProperty, ObjectProperty, StringProperty
 from kivy.uix.screenmanager import Screen
 
-from tracker.i18n import current_language
+from tracker.i18n import Language, current_language
 from tracker.i18n import gettext as _
 from tracker.ui.widgets.controls import fill_chips
 
@@ -98,12 +98,12 @@ class ReportScreen(Screen):
     def export(self, what: str) -> None:
         self.busy, self.result_text, self.saved_path = True, _("Working…"), ""
         folder = Path(App.get_running_app().export_dir)
-        language = self.language or current_language()
+        language = Language.named(self.language or current_language())
         threading.Thread(
             target=self._work, args=(what, folder, language, self._first()), daemon=True
         ).start()
 
-    def _work(self, what: str, folder: Path, language: str, first: dt.date | None) -> None:
+    def _work(self, what: str, folder: Path, language: Language, first: dt.date | None) -> None:
         from tracker.services.charts import chart_data, write_chart
         from tracker.services.reports import report_data, write_report
 
