@@ -18,7 +18,7 @@ from tracker.domain import ValidationError
 from tracker.formats.csv_files import FileFormatError
 from tracker.i18n import current_language
 from tracker.i18n import gettext as _
-from tracker.storage import StoreError
+from tracker.services.maintenance import StoreError
 from tracker.ui.widgets.controls import Chip
 
 Builder.load_file(str(Path(__file__).with_suffix(".kv")))
