@@ -27,8 +27,8 @@ RED_FLAG_DAYS = 14  # red flags count for today − 13 … today
 _RULE_ORDER = {WarningRule.RED_FLAG: 0, WarningRule.PERSISTENCE: 1, WarningRule.RECURRING: 2}
 _SIDE_ORDER = {side: index for index, side in enumerate(Side)}
 
-# For one body site: each episode day and the sides logged on it.
-SiteDays = dict[dt.date, set[Side]]
+# For one body site: each episode day and the sides (their stored text) logged on it.
+SiteDays = dict[dt.date, set[str]]
 
 
 def runs(days: Sequence[dt.date], reset_free_days: int) -> list[list[dt.date]]:
@@ -43,14 +43,12 @@ def runs(days: Sequence[dt.date], reset_free_days: int) -> list[list[dt.date]]:
     return grouped
 
 
-def sides_of(
-    days: Iterable[dt.date], sides_by_day: Mapping[dt.date, set[Side]]
-) -> tuple[Side, ...]:
+def sides_of(days: Iterable[dt.date], sides_by_day: Mapping[dt.date, set[str]]) -> tuple[Side, ...]:
     """The sides logged on `days`, in the order left, right, both, none."""
-    seen: set[Side] = set()
+    seen: set[str] = set()
     for day in days:
         seen |= sides_by_day[day]
-    return tuple(sorted(seen, key=_SIDE_ORDER.__getitem__))
+    return tuple(sorted((Side(side) for side in seen), key=_SIDE_ORDER.__getitem__))
 
 
 def _site_warnings(
@@ -89,11 +87,19 @@ def _site_warnings(
 def _days_by_site(
     site_days: Iterable[tuple[str, str, dt.date]], today: dt.date
 ) -> dict[BodySite, SiteDays]:
-    by_site: dict[BodySite, SiteDays] = defaultdict(lambda: defaultdict(set))
+    # Ten years give tens of thousands of rows: group the stored text, convert once.
+    by_site: dict[str, SiteDays] = {}
     for site, side, day in site_days:
         if day <= today:
-            by_site[BodySite(site)][day].add(Side(side))
-    return by_site
+            days = by_site.get(site)
+            if days is None:
+                days = by_site[site] = {}
+            sides = days.get(day)
+            if sides is None:
+                days[day] = {side}
+            else:
+                sides.add(side)
+    return {BodySite(site): days for site, days in by_site.items()}
 
 
 def current_run_may_start_before(
@@ -129,7 +135,7 @@ def compute_warnings(
     signs_at: dict[BodySite, set[str]] = defaultdict(set)
     for day, site, side, *flags in red_flag_episodes:
         if 0 <= (today - day).days < RED_FLAG_DAYS and any(flags):
-            flagged[BodySite(site)][day].add(Side(side))
+            flagged[BodySite(site)][day].add(side)
             signs_at[BodySite(site)].update(
                 name for name, on in zip(RED_FLAGS, flags, strict=True) if on
             )
