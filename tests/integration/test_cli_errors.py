@@ -12,11 +12,11 @@ from tests.integration.kedut_cli import TABLES, kedut, row_counts
 BAD_INPUT = [
     (
         ("log", "twitch", "--intensity", "7"),
-        "intensity: 7 is not allowed (allowed: whole numbers 0–4)",
+        "Intensity: 7 is not allowed (allowed: whole numbers 0–4)",
     ),
     (
         ("log", "twitch", "--duration-s", "0"),
-        "duration_s: 0 is not allowed (allowed: whole numbers 1–86400)",
+        "How long (seconds): 0 is not allowed (allowed: whole numbers 1–86400)",
     ),
     (("log", "twitch", "--side", "up"), "argument --side: invalid choice: 'up' (choose from "),
     (("log", "twitch", "--intensity", "two"), "argument --intensity: 'two' is not a whole number"),
@@ -26,15 +26,15 @@ BAD_INPUT = [
     ),
     (
         ("log", "twitch", "--at", "1850-01-01T10:00+07:00"),
-        "started_at: '1850-01-01T10:00:00+07:00' is not allowed",
+        "Date and time: '1850-01-01T10:00:00+07:00' is not allowed",
     ),
     (
         ("log", "twitch", "--note", "x" * 2001),
-        "note: 2001 characters is not allowed (allowed: 0–2000 characters)",
+        "Note: 2001 characters is not allowed (allowed: 0–2000 characters)",
     ),
     (
         ("log", "day", "--date", "2026-11-25", "--sleep-h", "25"),
-        "sleep_h: 25 is not allowed (allowed: numbers 0–24)",
+        "Sleep last night (hours): 25 is not allowed (allowed: numbers 0–24)",
     ),
     (
         ("log", "day", "--date", "2026-11-25", "--sleep-h", "nan"),
@@ -42,7 +42,7 @@ BAD_INPUT = [
     ),
     (
         ("log", "day", "--date", "2026-11-25", "--water-ml", "20001"),
-        "water_ml: 20001 is not allowed",
+        "Water (ml): 20001 is not allowed",
     ),
     (("log", "day", "--date", "2026-02-30"), "argument --date: '2026-02-30' is not a date"),
     (
@@ -58,7 +58,8 @@ BAD_INPUT = [
             "--to",
             "2026-11-01",
         ),
-        "stopped_on: 2026-11-01 is not allowed (allowed: on or after started_on (2026-11-02))",
+        "Stopped on: 2026-11-01 is not allowed (allowed: on or after the day it was started "
+        "(2026-11-02))",
     ),
     (
         ("log", "remedy", "--date", "2026-11-25", "--remedy", "sleep"),
@@ -66,7 +67,7 @@ BAD_INPUT = [
     ),
     (
         ("log", "remedy", "--date", "2026-11-25", "--remedy", "rest", "--helped", "5"),
-        "helped: 5 is not allowed",
+        "How much it helped: 5 is not allowed",
     ),
     (("--profile", "Nobody", "log", "twitch"), "profile: 'Nobody' not found (existing: -)"),
 ]
@@ -94,7 +95,7 @@ def test_a_refused_value_leaves_earlier_entries_as_they_were(tmp_path: Path) -> 
     )
     assert result.returncode == 2
     assert (
-        "stress: 9 is not allowed (allowed: whole numbers 0–4); nothing was stored" in result.stderr
+        "Stress: 9 is not allowed (allowed: whole numbers 0–4); nothing was stored" in result.stderr
     )
     assert row_counts(tmp_path / "kedut.sqlite3") == before
     listed = kedut(tmp_path, "list", "--format", "csv").returncode

@@ -54,4 +54,6 @@ def test_the_demo_diary_has_gaps_missing_fields_and_a_recurring_stretch() -> Non
 def test_demo_refuses_a_silly_number_of_days(tmp_path: Path) -> None:
     result = kedut(tmp_path, "demo", "--days", "0")
     assert result.returncode == 2
-    assert "days: 0 is not allowed (allowed: whole numbers 1–3660)" in result.stderr
+    assert (
+        "Number of days (--days): 0 is not allowed (allowed: whole numbers 1–3660)" in result.stderr
+    )

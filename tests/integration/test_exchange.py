@@ -153,12 +153,12 @@ BAD_FILES = [
     (
         "out of range",
         "date,remedy,helped,note\n2026-11-01,rest,2,\n2026-11-02,rest,9,\n",
-        "row 3, column helped: helped: 9 is not allowed (allowed: whole numbers 0–4)",
+        "row 3, column helped: How much it helped: 9 is not allowed (allowed: whole numbers 0–4)",
     ),
     (
         "unknown choice",
         "date,remedy,helped,note\n2026-11-01,yoga,,\n",
-        "column remedy: remedy: 'yoga' is not allowed",
+        "column remedy: Remedy: 'yoga' is not allowed",
     ),
     (
         "duplicate rows",

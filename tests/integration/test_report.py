@@ -102,4 +102,4 @@ def test_report_pages_are_rendered_for_a_person_to_look_at(demo_dir: Path, tmp_p
 def test_report_refuses_other_file_types(demo_dir: Path, tmp_path: Path) -> None:
     result = kedut(demo_dir, "report", "--out", str(tmp_path / "report.docx"))
     assert result.returncode == 2
-    assert "out: " in result.stderr and ".pdf" in result.stderr
+    assert "File to write (--out): " in result.stderr and ".pdf" in result.stderr

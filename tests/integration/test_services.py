@@ -70,7 +70,7 @@ def test_an_edit_changes_only_the_given_fields_and_moves_the_local_day(store: St
 def test_a_refused_edit_changes_nothing(store: Store) -> None:
     episode = episodes.log_twitch(store, None, at=MORNING, intensity=2).episode
     assert episode.id is not None and episode.profile_id is not None
-    with pytest.raises(ValidationError, match=r"^intensity: 5"):
+    with pytest.raises(ValidationError, match=r"^Intensity: 5"):
         episodes.edit_episode(store, episode.profile_id, episode.id, intensity=5, note="changed")
     (unchanged,) = episodes.episodes_between(store, episode.profile_id)
     assert (unchanged.intensity, unchanged.note) == (2, None)
@@ -108,9 +108,9 @@ def test_profile_names_stay_unique(store: Store) -> None:
     ani = profiles.create_profile(store, "Ani")
     profiles.create_profile(store, "Budi")
     assert ani.id is not None
-    with pytest.raises(ValidationError, match=r"^name: 'Budi' is not allowed"):
+    with pytest.raises(ValidationError, match=r"^Name: 'Budi' is not allowed"):
         profiles.rename_profile(store, ani.id, "Budi")
-    with pytest.raises(ValidationError, match=r"^name: 'Ani'"):
+    with pytest.raises(ValidationError, match=r"^Name: 'Ani'"):
         profiles.create_profile(store, " Ani ")
     assert profiles.rename_profile(store, ani.id, "Ani").name == "Ani"  # renaming to itself is fine
 

@@ -28,7 +28,8 @@ from tracker.domain import (
     TwitchContext,
     ValidationError,
 )
-from tracker.i18n import language_from_env, set_language
+from tracker.i18n import Language, language_from_env, set_language
+from tracker.i18n import gettext as _
 
 EXIT_OK, EXIT_FAILURE, EXIT_BAD_INPUT = 0, 1, 2
 Handler = Callable[[argparse.Namespace], int]
@@ -38,12 +39,21 @@ def _values(enum_type: Any) -> list[str]:
     return [member.value for member in enum_type]
 
 
-def _typed(kind: str, convert: Callable[[str], Any], example: str) -> Callable[[str], Any]:
+def _typed(
+    kind: Callable[[], str], convert: Callable[[str], Any], example: str
+) -> Callable[[str], Any]:
+    """An argparse type whose refusal speaks the person's words and language
+    (KEDUT_LANG), never Python's."""
+
     def parse(text: str) -> Any:
         try:
             return convert(text)
-        except ValueError:
-            raise argparse.ArgumentTypeError(f"{text!r} is not {kind} (e.g. {example})") from None
+        except (ValueError, OverflowError):
+            with Language.named(language_from_env()).speaking():
+                message = _("{text} is not {kind} (for example {example})").format(
+                    text=repr(text), kind=kind(), example=example
+                )
+            raise argparse.ArgumentTypeError(message) from None
 
     return parse
 
@@ -61,10 +71,10 @@ def _finite(text: str) -> float:
     return value
 
 
-DATE = _typed("a date", dt.date.fromisoformat, "2026-11-25")
-MOMENT = _typed("an ISO 8601 date and time", _moment, "2026-11-25T21:30+07:00")
-WHOLE = _typed("a whole number", int, "3")
-NUMBER = _typed("a number", _finite, "7.5")
+DATE = _typed(lambda: _("a date"), dt.date.fromisoformat, "2026-11-25")
+MOMENT = _typed(lambda: _("an ISO 8601 date and time"), _moment, "2026-11-25T21:30+07:00")
+WHOLE = _typed(lambda: _("a whole number"), int, "3")
+NUMBER = _typed(lambda: _("a number"), _finite, "7.5")
 
 
 def _add_twitch(log: Any) -> None:
@@ -230,13 +240,13 @@ def run(args: argparse.Namespace) -> int:
     from tracker.storage.episodes import EpisodeNotFoundError
 
     set_language(language_from_env())  # KEDUT_LANG=id for Indonesian messages
-    module_name, _, function = args.handler.rpartition(".")
+    module_name, _dot, function = args.handler.rpartition(".")
     module = importlib.import_module(f"tracker.cli.{module_name}") if module_name else commands
     handler: Handler = getattr(module, function)
     try:
         return handler(args)
     except (ValidationError, ProfileNotFoundError, EpisodeNotFoundError, FileFormatError) as error:
-        output.error(f"{error}; nothing was stored")
+        output.error(_("{error}; nothing was stored").format(error=error))
         return EXIT_BAD_INPUT
     except StoreError as error:
         output.error(str(error))

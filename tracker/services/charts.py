@@ -7,6 +7,7 @@ from pathlib import Path
 
 from tracker.charts import ChartData, render
 from tracker.formats.files import write_atomic
+from tracker.i18n import Language
 from tracker.services.insights import current_warnings, insights
 from tracker.services.profiles import ProfileKey
 from tracker.storage import Store, UnitOfWork
@@ -33,5 +34,5 @@ def chart_data(
     )
 
 
-def write_chart(out: Path, kind: str, data: ChartData, language: str) -> Path:
+def write_chart(out: Path, kind: str, data: ChartData, language: Language) -> Path:
     return write_atomic(out, render(kind, data, out.suffix.lower().lstrip("."), language))

@@ -7,6 +7,7 @@ from pathlib import Path
 
 from tracker.domain import RED_FLAGS
 from tracker.formats.files import write_atomic
+from tracker.i18n import Language
 from tracker.reports import ReportData, build_report
 from tracker.reports.sections import MAX_EPISODE_ROWS
 from tracker.services.charts import chart_data
@@ -53,5 +54,5 @@ def report_data(
         )
 
 
-def write_report(out: Path, data: ReportData, language: str) -> Path:
+def write_report(out: Path, data: ReportData, language: Language) -> Path:
     return write_atomic(out, build_report(data, language))
