@@ -174,9 +174,13 @@ class DayScreen(Screen):
         if errors:
             self.error_text = _("Nothing was saved: please check the fields marked in red.")
             return
-        saved = self.diary.save_day(day, **changes)
         chosen = [c.value for c in self.rows["remedy"].ids.chips.children if c.state == "down"]
-        for remedy in chosen:
-            self.diary.log_remedy(day, remedy, None)
+        try:
+            saved = self.diary.save_day(day, **changes)
+            for remedy in chosen:
+                self.diary.log_remedy(day, remedy, None)
+        except ValidationError as error:  # the Demo profile takes no entries of one's own
+            self.error_text = _("{error}; nothing was stored").format(error=error)
+            return
         notes = [str(item) for item in saved.unusual]
         self.error_text = "; ".join(notes) if notes else _("Saved.")

@@ -204,7 +204,7 @@ class SettingsScreen(Screen):
             return
         try:
             summary = self.diary.import_path(path)
-        except FileFormatError as error:
+        except (FileFormatError, ValidationError) as error:
             self.error_text = _("{error}; nothing was stored").format(error=error)
             return
         added = sum(summary.added.values())
