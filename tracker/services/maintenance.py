@@ -56,16 +56,3 @@ def restore_backup(folder: Path, backup: Path, now: dt.datetime) -> Path:
     store of a known schema, intact); the replaced store is kept aside, and its path
     returned. Nothing may have the store open."""
     return backups.restore(folder, backup, HEAD_REVISION, now)
-
-
-def database_trouble(error: BaseException) -> str | None:
-    """What a failure says about the diary's database: "busy" (another change holds it),
-    "unreadable" (any other database error), or None when it is not a database error.
-    The UI words it; only this layer knows what a database error looks like."""
-    import sqlite3
-
-    database = getattr(error, "orig", error)  # SQLAlchemy wraps the driver's errors
-    if not isinstance(database, sqlite3.Error):
-        return None
-    text = str(database)
-    return "busy" if "locked" in text or "busy" in text else "unreadable"

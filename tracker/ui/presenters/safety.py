@@ -12,7 +12,7 @@ from tracker.domain import ValidationError
 from tracker.formats.csv_files import FileFormatError
 from tracker.i18n import gettext as _
 from tracker.labels import long_date
-from tracker.services.maintenance import database_trouble
+from tracker.services.errors import database_trouble
 
 
 def reason_text(error: BaseException, folder: Path | None = None) -> str:
