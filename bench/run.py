@@ -24,6 +24,7 @@ from typing import Any
 from bench.baseline import baseline
 from bench.generate import PROFILE, generate
 from bench.import_csv import import_times
+from tracker.i18n import Language
 from tracker.services.charts import chart_data
 from tracker.services.diary_service import DiaryService
 from tracker.services.insights import current_warnings, insights
@@ -32,6 +33,7 @@ from tracker.services.reports import report_data
 from tracker.storage import open_store
 
 TODAY = dt.date(2026, 11, 25)
+ENGLISH = Language.named("en")
 ROOT = Path(__file__).resolve().parents[1]
 Row = dict[str, Any]
 
@@ -196,11 +198,11 @@ def main() -> None:
         from tracker.reports import build_report
 
         year = chart_data(store, PROFILE, TODAY, TODAY - dt.timedelta(days=364))
-        render("timeline", year, "png")  # warm: matplotlib loads once
+        render("timeline", year, "png", ENGLISH)  # warm: matplotlib loads once
         rows.append(
             row(
                 "365-day timeline PNG (warm)",
-                timed(lambda: render("timeline", year, "png"), runs),
+                timed(lambda: render("timeline", year, "png", ENGLISH), runs),
                 "s",
                 0.3,
             )
@@ -211,7 +213,7 @@ def main() -> None:
         ):
 
             def make(f: dt.date | None = first) -> bytes:
-                return build_report(report_data(store, PROFILE, TODAY, f))
+                return build_report(report_data(store, PROFILE, TODAY, f), ENGLISH)
 
             rows.append(row(label, timed(make, runs), "s", 2.0))
 
@@ -219,6 +221,11 @@ def main() -> None:
         imports = import_times(store, runs)[0]
         rows.append(row("import the ten-year CSV (empty store)", imports, "s", 3.0))
         store.close()
+
+    # Importing from devices: a generated 1 GB Apple Health export, streamed.
+    from bench.apple_health import bench_rows
+
+    rows.extend(bench_rows(row))
 
     if server is not None:
         server.terminate()

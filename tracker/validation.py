@@ -15,6 +15,7 @@ import uuid
 from dataclasses import dataclass
 from typing import Any, TypeVar, overload
 
+from tracker.fields import FIELDS, FieldKind, field_label
 from tracker.i18n import gettext as _
 
 E = TypeVar("E", bound=enum.StrEnum)
@@ -27,7 +28,10 @@ _CANONICAL_UUID = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[
 
 
 class ValidationError(ValueError):
-    """A value a person gave that Kedut will not store."""
+    """A value a person gave that Kedut will not store.
+
+    `field` is the field's name (how the store, the files and the forms know it); the
+    message shows the label the person sees, in the language spoken when it is shown."""
 
     def __init__(self, field: str, value: object, allowed: str, shown: str | None = None) -> None:
         self.field = field
@@ -42,7 +46,7 @@ class ValidationError(ValueError):
         if len(shown) > 60:
             shown = shown[:57] + "..."
         return _("{field}: {value} is not allowed (allowed: {allowed})").format(
-            field=self.field, value=shown, allowed=self.allowed
+            field=field_label(self.field), value=shown, allowed=self.allowed
         )
 
 
@@ -68,7 +72,9 @@ class UnusualValue:
             text = _("{field}: {value} is unusually low (below {limit}); stored anyway")
         else:
             text = _("{field}: {value} is unusually high (above {limit}); stored anyway")
-        return text.format(field=self.field, value=_fmt(self.value), limit=_fmt(self.limit))
+        return text.format(
+            field=field_label(self.field), value=_fmt(self.value), limit=_fmt(self.limit)
+        )
 
 
 def _fmt(number: float) -> str:
@@ -109,6 +115,13 @@ def _out_of_range(field: str, value: Any, low: float, high: float, real: bool) -
     else:
         allowed = _("whole numbers {range}").format(range=_range_text(low, high))
     return ValidationError(field, value, allowed)
+
+
+def check_field(name: str, value: Any) -> Any:
+    """A number checked against its entry in the catalogue of fields (bounds, whole or
+    not), or None."""
+    field = FIELDS[name]
+    return check_number(name, value, *field.bounds, real=field.kind is FieldKind.NUMBER)
 
 
 @overload

@@ -53,10 +53,14 @@ def test_killing_the_writer_at_random_moments_loses_no_acknowledged_entry(tmp_pa
         if time.monotonic() > deadline:
             break
         writer = _writer(tmp_path, round_ * 10_000, 10_000)
-        time.sleep(0.4 + rng.random())  # start-up, then some writes
+        assert writer.stdout is not None
+        # Kill it while it writes, not while it starts: on a busy machine a fixed sleep
+        # could end before the store exists, and that would test nothing.
+        first = writer.stdout.readline()
+        time.sleep(rng.random())
         writer.send_signal(signal.SIGKILL)
         out, _err = writer.communicate(timeout=30)
-        acknowledged |= {int(line) for line in out.split()}
+        acknowledged |= {int(line) for line in (first + out).split()}
         assert acknowledged <= _stored_ids(tmp_path), "an acknowledged write was lost"
     assert len(acknowledged) > 20  # the test really wrote between the kills
 

@@ -66,6 +66,25 @@ def tap(widget: object) -> None:
     pump(3)
 
 
+def double_tap(widget: object) -> float:
+    """Two real touches on the widget in quick succession, as a finger bouncing on a
+    button; returns the seconds between the first touch and the second."""
+    import time
+
+    bring_into_view(widget)
+    x, y = widget.to_window(*widget.center)  # type: ignore[attr-defined]
+    first = UnitTestTouch(x, y)
+    started = time.monotonic()
+    first.touch_down()
+    first.touch_up()
+    second = UnitTestTouch(x, y)
+    second.touch_down()
+    between = time.monotonic() - started
+    second.touch_up()
+    pump(3)
+    return between
+
+
 def save_screenshot(path: Path) -> Path:
     written = Path(Window.screenshot(name=str(path.with_suffix("")) + "%(counter)04d.png"))
     final = path.with_suffix(".png")
@@ -110,6 +129,28 @@ def open_modal() -> Any:
     return modal
 
 
+def top_modal() -> Any:
+    """The sheet or dialog on top of the others."""
+    from kivy.uix.modalview import ModalView
+
+    return next(w for w in Window.children if isinstance(w, ModalView))
+
+
+def modal_count() -> int:
+    from kivy.uix.modalview import ModalView
+
+    return sum(isinstance(w, ModalView) for w in Window.children)
+
+
+def answer(text: str) -> None:
+    """Tap the answer `text` of the question on top of the window."""
+    pump(3)  # laid out, as it is by the time a person reads it
+    dialog = top_modal()
+    (button,) = [w for w in dialog.walk() if getattr(w, "text", None) == text and w is not dialog]
+    tap(button)
+    pump(4)
+
+
 def chip(row: Any, value: str) -> Any:
     (found,) = [c for c in row.children if getattr(c, "value", None) == value]
     return found
@@ -148,7 +189,7 @@ def running_app(
         from kivy.uix.modalview import ModalView
 
         for modal in [w for w in Window.children if isinstance(w, ModalView)]:
-            modal.dismiss(animation=False)
+            modal.dismiss(animation=False, force=True)
         pump(2)
         app.dispatch("on_stop")
         for child in list(Window.children):

@@ -11,6 +11,7 @@ from kivy.core.window import Window
 from tests.ui.harness import (
     PHONE,
     TABLET,
+    answer,
     chip,
     nav_to,
     open_modal,
@@ -95,7 +96,9 @@ def test_a_value_out_of_range_is_refused_next_to_its_field(tmp_path: Path) -> No
         type_into(day.rows["sleep_h"].ids.value, "30")
         type_into(day.rows["water_ml"].ids.value, "1500")
         tap(day.ids.save)
-        assert day.rows["sleep_h"].error == "sleep_h: 30 is not allowed (allowed: numbers 0–24)"
+        assert day.rows["sleep_h"].error == (
+            "Sleep last night (hours): 30 is not allowed (allowed: numbers 0–24)"
+        )
         assert day.rows["water_ml"].error == ""
         assert day.error_text.startswith("Nothing was saved")
         with sqlite3.connect(store.db_path) as con:
@@ -226,15 +229,16 @@ def test_settings_backs_up_checks_and_restores(tmp_path: Path) -> None:
         tap(app.root.screen("today").ids.log_button)
         settings = nav_to(app, "settings")
         tap(settings.ids.backup_button)
-        assert settings.error_text.startswith("Saved to ")
-        backup = Path(settings.error_text.removeprefix("Saved to "))
+        assert settings.data_result_text.startswith("Saved to ")
+        backup = Path(settings.data_result_text.removeprefix("Saved to "))
         assert backup.is_file()
         tap(settings.ids.check_button)
-        assert settings.error_text.startswith("The diary is healthy")
+        assert settings.data_result_text.startswith("The diary is healthy")
         app.diary.log_twitch_now()  # a second twitch, after the backup
         assert len(_live(app.diary.store.db_path)) == 2
         type_into(settings.ids.restore_path, str(backup))
         tap(next(w for w in settings.walk() if getattr(w, "text", "") == "Restore"))
-        assert settings.error_text == f"Restored from {backup}."
+        answer("Replace the diary")
+        assert settings.data_result_text.startswith(f"Restored from {backup}.")
         assert len(_live(app.diary.store.db_path)) == 1
         assert app.root.screen("today").diary.store is app.diary.store

@@ -58,7 +58,7 @@ class DiaryService:
         return episodes.undo_delete(self.store, self.profile_id, episode_id, now=self.now)
 
     def episode(self, episode_id: int) -> Episode:
-        with UnitOfWork(self.store) as uow:
+        with UnitOfWork.reading(self.store) as uow:
             return uow.episodes.get(self.profile_id, episode_id)
 
     def episodes_on(self, day: dt.date) -> Sequence[Episode]:
@@ -75,7 +75,7 @@ class DiaryService:
         site: str | None = None,
     ) -> tuple[Sequence[Episode], Sequence[DayLog]]:
         """A page of episodes (newest first) and the day logs of the days it spans."""
-        with UnitOfWork(self.store) as uow:
+        with UnitOfWork.reading(self.store) as uow:
             found = uow.episodes.page_newest_first(self.profile_id, limit, before, first, site)
             # On the last page, every older day log comes too.
             oldest = first if len(found) < limit else found[-1].local_date
@@ -95,14 +95,14 @@ class DiaryService:
         return days.save_day(self.store, self.profile_id, day, now=self.now, **changes)
 
     def medications(self) -> Sequence[Medication]:
-        with UnitOfWork(self.store) as uow:
+        with UnitOfWork.reading(self.store) as uow:
             return uow.medications.overlapping(self.profile_id, None, None)
 
     def add_medication(self, **values: Any) -> Medication:
         return care.add_medication(self.store, self.profile_id, now=self.now, **values)
 
     def remedies_on(self, day: dt.date) -> Sequence[RemedyUse]:
-        with UnitOfWork(self.store) as uow:
+        with UnitOfWork.reading(self.store) as uow:
             return uow.remedies.between(self.profile_id, day, day)
 
     def log_remedy(self, day: dt.date, remedy: str, helped: int | None) -> RemedyUse:
@@ -136,18 +136,20 @@ class DiaryService:
     def check(self) -> backups.Health:
         return backups.inspect(self.store.db_path, HEAD_REVISION)
 
-    def restore_store(self, source: Path) -> None:
-        """Replace the store with a checked backup; the diary reopens on it."""
+    def restore_store(self, source: Path) -> Path:
+        """Replace the store with a checked backup; the diary reopens on it. Returns
+        where the store as it was before was kept."""
         backups.inspect(source, HEAD_REVISION)  # refuse before closing anything
         data_dir = self.store.data_dir
         self.store.close()
         try:
-            backups.restore(data_dir, source, HEAD_REVISION, self.now())
+            kept = backups.restore(data_dir, source, HEAD_REVISION, self.now())
         finally:
             self.store = open_store(data_dir)
         chosen = profiles.resolve_profile(self.store, None)
         same = [p for p in profiles.list_profiles(self.store) if p.name == self.profile.name]
         self.switch_to(same[0] if same else chosen)
+        return kept
 
     # Files
 
@@ -159,3 +161,12 @@ class DiaryService:
 
     def import_path(self, path: Path) -> exchange.ImportSummary:
         return exchange.import_path(self.store, self.profile_id, path)
+
+    # For the app's forms (the Day log's remedies)
+
+    def remove_remedy(self, remedy_id: int) -> RemedyUse:
+        """Take a remedy off its day (a tombstone: `restore_remedy` brings it back)."""
+        return care.set_remedy_deleted(self.store, self.profile_id, remedy_id, True, self.now)
+
+    def restore_remedy(self, remedy_id: int) -> RemedyUse:
+        return care.set_remedy_deleted(self.store, self.profile_id, remedy_id, False, self.now)

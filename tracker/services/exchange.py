@@ -29,7 +29,7 @@ from tracker.formats.records import RECORDS
 from tracker.i18n import gettext as _
 from tracker.i18n import ngettext
 from tracker.services.clock import Clock, offset_minutes, system_now
-from tracker.services.profiles import ProfileKey, profile_in
+from tracker.services.profiles import ProfileKey, entry_profile_in, profile_in
 from tracker.storage import Store, UnitOfWork
 
 ON_CONFLICT = ("skip", "replace")
@@ -196,7 +196,7 @@ def _import(
     summary = ImportSummary(dry_run=dry_run)
     with UnitOfWork.reading(store) if dry_run else UnitOfWork(store) as uow:
         if tables:
-            target = profile_in(uow, profile_key, now)
+            target = entry_profile_in(uow, profile_key, now)  # never into Demo
             _store(uow, target.id, tables, replace, False, summary, now)
         for item in backups:
             profile_id = _backup_profile(uow, item, replace, summary, now)

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import dataclasses
 import importlib
-import sqlite3
 import threading
 from collections.abc import Callable
 from pathlib import Path
@@ -20,7 +19,7 @@ from kivy.uix.screenmanager import Screen
 from tracker.domain import Episode, Profile
 from tracker.i18n import gettext, set_language
 from tracker.services.diary_service import DiaryService
-from tracker.storage.backups import daily_backup
+from tracker.services.maintenance import StoreError, daily_backup
 
 ASSETS = Path(__file__).resolve().parents[2] / "assets"
 LabelBase.register(
@@ -63,7 +62,7 @@ class KedutApp(App):
 
     def build(self) -> RootLayout:
         Window.clearcolor = WINDOW_BACKGROUND
-        Window.bind(on_key_down=self._on_key_down)
+        Window.bind(on_key_down=self._on_key_down, on_request_close=self._on_request_close)
         return RootLayout({name: self._factory(name) for name in SCREENS})
 
     def _factory(self, name: str) -> Callable[[], Screen]:
@@ -78,11 +77,25 @@ class KedutApp(App):
         self.root.screen("today").refresh()
         after_next_frame(lambda: threading.Thread(target=self._daily_backup, daemon=True).start())
 
+    def on_stop(self) -> None:
+        Window.unbind(on_key_down=self._on_key_down, on_request_close=self._on_request_close)
+
+    def _on_request_close(self, *_args: object, **_kwargs: object) -> bool:
+        """Closing the window (or Escape) with unsaved changes asks first (True: stay)."""
+        from tracker.ui.widgets.leaving import leave_then, unsaved_question
+
+        sheets = [w for w in Window.children if hasattr(w, "unsaved_question")]
+        holder = sheets[0] if sheets else self.root.manager.current_screen
+        if not unsaved_question(holder):
+            return False
+        leave_then(holder, self.stop)
+        return True
+
     def _daily_backup(self) -> None:
         """Once a day, a consistent copy of the store (off the UI thread)."""
         try:
             daily_backup(self.diary.store.data_dir, self.diary.today())
-        except (OSError, sqlite3.Error) as error:
+        except (OSError, StoreError) as error:
             Logger.warning(f"Kedut: today's automatic backup failed: {error}")
 
     # Navigation, undo, language and profile
@@ -124,7 +137,7 @@ class KedutApp(App):
     def _on_key_down(
         self, _window: object, key: int, _scancode: int, text: str | None, modifiers: list[str]
     ) -> bool:
-        if self._typing():
+        if self._typing() or self._asking():
             return False
         ctrl = "ctrl" in modifiers or "meta" in modifiers
         if ctrl and text == "z":
@@ -135,18 +148,28 @@ class KedutApp(App):
         if modifiers:
             return False
         if text == "t":
+            self.root.screen("today").log_twitch()  # the twitch is now, whatever is asked
             self.go("today")
-            self.root.screen("today").log_twitch()
             return True
         if text == "d":
             day = self.root.screen("day")
-            day.day = None
-            self.go("day")
+            if self.root.manager.current == "day":
+                day.show_today()  # asks first about unsaved changes
+            else:
+                day.day = None
+                self.go("day")
             return True
         if key in (276, 275) and self.root.manager.current == "day":  # ← →
             self.root.screen("day").move(-1 if key == 276 else 1)
             return True
         return False
+
+    @staticmethod
+    def _asking() -> bool:
+        """A sheet or a question is open: the keys belong to it."""
+        from kivy.uix.modalview import ModalView
+
+        return any(isinstance(w, ModalView) for w in Window.children)
 
     @staticmethod
     def _typing() -> bool:

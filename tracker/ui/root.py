@@ -12,6 +12,7 @@ from kivy.uix.boxlayout import BoxLayout
 from kivy.uix.screenmanager import NoTransition, Screen, ScreenManager
 
 from tracker.i18n import gettext as _
+from tracker.ui.widgets.leaving import leave_then
 from tracker.ui.widgets.nav import NavBar, NavItem
 from tracker.ui.widgets.undo import UndoBar
 
@@ -100,7 +101,17 @@ class RootLayout(BoxLayout):
             self.nav.add_widget(item)
 
     def show(self, name: str) -> None:
+        """Show a screen; a screen with unsaved changes is asked about them first."""
+        if name != self.manager.current:
+            leave_then(self.manager.current_screen, lambda: self._show(name))
+        # Until the person answers, the navigation keeps showing where they are.
+        self._select(self.manager.current)
+
+    def _show(self, name: str) -> None:
         self.screen(name)
         self.manager.current = name
+        self._select(name)
+
+    def _select(self, name: str) -> None:
         for item in self.nav.children:
             item.state = "down" if _selects(item.screen, name) else "normal"

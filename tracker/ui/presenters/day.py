@@ -10,7 +10,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from tracker.domain import DayLog, ValidationError
+from tracker.domain import DayLog, ExerciseIntensity, ValidationError
 from tracker.i18n import gettext as _
 from tracker.labels import long_date
 
@@ -138,3 +138,35 @@ def day_view(day_log: DayLog, today: dt.date) -> DayView:
 
 def empty_changes() -> dict[str, Any]:
     return {f.name: None for f in dataclasses.fields(DayLog) if f.name != "date"}
+
+
+def choice_options() -> list[tuple[str, list[tuple[str, str]]]]:
+    """The chip rows of the form and their (value, text) options."""
+    scale = [(str(n), str(n)) for n in range(5)]
+    words = {"light": _("light"), "moderate": _("moderate"), "vigorous": _("vigorous")}
+    yes_no = [("1", _("yes")), ("0", _("no"))]
+    return [
+        *((name, scale) for name in SCALE_FIELDS),
+        ("exercise_intensity", [(i.value, words[i.value]) for i in ExerciseIntensity]),
+        *((name, yes_no) for name in FLAG_FIELDS),
+    ]
+
+
+def chip_values(value: Any) -> set[str]:
+    """The chip values that show a stored value: {"3"}, {"1"} for yes, {} for not logged."""
+    if value is None:
+        return set()
+    return {("1" if value else "0") if isinstance(value, bool) else str(value)}
+
+
+def chosen_values(chips: Mapping[str, str | None]) -> dict[str, Any]:
+    """The values the chosen chips mean (the reverse of `chip_values`)."""
+    values: dict[str, Any] = {}
+    for name, chosen in chips.items():
+        if name in SCALE_FIELDS and chosen is not None:
+            values[name] = int(chosen)
+        elif name in FLAG_FIELDS:
+            values[name] = None if chosen is None else chosen == "1"
+        else:
+            values[name] = chosen
+    return values

@@ -1,72 +1,35 @@
 """The day log: any date's sleep, water, exercise, stress, caffeine, alcohol, diet and
-remedies. A refused value is shown next to its field and nothing is stored."""
+remedies. A refused value is shown next to its field and nothing is stored. Saving
+stores only what was changed; moving away from unsaved changes asks first."""
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from pathlib import Path
 from typing import Any
 
+from kivy.app import App
 from kivy.lang import Builder
 from kivy.properties import BooleanProperty, ObjectProperty, StringProperty
-from kivy.uix.boxlayout import BoxLayout
 from kivy.uix.screenmanager import Screen
 
-from tracker.domain import ExerciseIntensity, Remedy, ValidationError
+from tracker.domain import Remedy, ValidationError
 from tracker.i18n import gettext as _
-from tracker.labels import remedy_label
+from tracker.labels import remedy_label, short_date
 from tracker.ui.presenters.day import (
-    FLAG_FIELDS,
     NUMBER_FIELDS,
-    SCALE_FIELDS,
+    chip_values,
+    choice_options,
+    chosen_values,
     day_view,
     field_label,
-    parse_form,
-    stepped,
 )
-from tracker.ui.widgets.controls import Chip
+from tracker.ui.presenters.edits import DayEdit, DayForm, day_edit, day_question
+from tracker.ui.widgets.form_rows import ChoiceRow, NoteRow, NumberRow
+from tracker.ui.widgets.leaving import leave_then
 
 Builder.load_file(str(Path(__file__).with_suffix(".kv")))
-
-
-class NumberRow(BoxLayout):
-    name = StringProperty("")
-    label = StringProperty("")
-    text = StringProperty("")
-    """What is in the field, as typed."""
-    error = StringProperty("")
-
-    def step(self, direction: int) -> None:
-        self.text = stepped(self.name, self.text, direction)
-        self.ids.value.text = self.text
-
-
-class NoteRow(BoxLayout):
-    name = StringProperty("")
-    label = StringProperty("")
-    text = StringProperty("")
-    error = StringProperty("")
-
-
-class ChoiceRow(BoxLayout):
-    name = StringProperty("")
-    label = StringProperty("")
-    error = StringProperty("")
-
-    def set_options(self, options: list[tuple[str, str]], chosen: str | None) -> None:
-        chips = self.ids.chips
-        chips.clear_widgets()
-        for value, text in options:
-            chip = Chip(text=text, value=value, group=f"day-{self.name}-{id(self)}")
-            chip.state = "down" if value == chosen else "normal"
-            chips.add_widget(chip)
-
-    def value(self) -> str | None:
-        return next((c.value for c in self.ids.chips.children if c.state == "down"), None)
-
-
-def _yes_no() -> list[tuple[str, str]]:
-    return [("1", _("yes")), ("0", _("no"))]
 
 
 class DayScreen(Screen):
@@ -87,14 +50,13 @@ class DayScreen(Screen):
     def current_day(self) -> dt.date:
         return self.day or self.diary.today()
 
+    # Moving between days: unsaved changes are asked about first.
+
     def move(self, days: int) -> None:
-        target = self.current_day() + dt.timedelta(days=days)
-        self.day = min(target, self.diary.today())
-        self.refresh()
+        self._go(min(self.current_day() + dt.timedelta(days=days), self.diary.today()))
 
     def show_today(self) -> None:
-        self.day = None
-        self.refresh()
+        self._go(None)
 
     def go_to(self, text: str) -> None:
         try:
@@ -102,12 +64,25 @@ class DayScreen(Screen):
         except ValueError:
             self.error_text = str(ValidationError(_("date"), text, "YYYY-MM-DD"))
             return
-        self.day = min(chosen, self.diary.today())
-        self.ids.go_to.text = ""
-        self.refresh()
+        self._go(min(chosen, self.diary.today()))
+
+    def _go(self, day: dt.date | None) -> None:
+        if (day or self.diary.today()) == self.current_day():
+            self.ids.go_to.text = ""
+            return  # already here: the form keeps what it holds
+
+        def show() -> None:
+            self.day = day
+            self.ids.go_to.text = ""
+            self.refresh()
+
+        leave_then(self, show)
+
+    # The form
 
     def refresh(self) -> None:
-        view = day_view(self.diary.day_log(self.current_day()), self.diary.today())
+        day = self.current_day()
+        view = day_view(self.diary.day_log(day), self.diary.today())
         self.date_text, self.is_today = view.date_text, view.is_today
         self.go_hint, self.today_text = _("Go to a date: YYYY-MM-DD"), _("Today")
         self.save_text, self.error_text = _("Save day"), ""
@@ -115,68 +90,84 @@ class DayScreen(Screen):
         fields.clear_widgets()
         self.rows: dict[str, Any] = {}
         for field in NUMBER_FIELDS:
-            row = NumberRow(
-                name=field.name, label=field_label(field.name), text=view.texts[field.name]
-            )
-            self.rows[field.name] = row
-            fields.add_widget(row)
-        scale = [(str(n), str(n)) for n in range(5)]
-        choices: list[tuple[str, list[tuple[str, str]]]] = [(name, scale) for name in SCALE_FIELDS]
-        intensity = [
-            (
-                i.value,
-                {"light": _("light"), "moderate": _("moderate"), "vigorous": _("vigorous")}[
-                    i.value
-                ],
-            )
-            for i in ExerciseIntensity
-        ]
-        choices.append(("exercise_intensity", intensity))
-        choices += [(name, _yes_no()) for name in FLAG_FIELDS]
-        for name, options in choices:
-            row = ChoiceRow(name=name, label=field_label(name))
-            chosen = view.choices[name]
-            if isinstance(chosen, bool):
-                chosen = "1" if chosen else "0"
-            row.set_options(options, None if chosen is None else str(chosen))
-            self.rows[name] = row
-            fields.add_widget(row)
+            name = field.name
+            self.rows[name] = NumberRow(name=name, label=field_label(name), text=view.texts[name])
+        for name, options in choice_options():
+            self.rows[name] = ChoiceRow(name=name, label=field_label(name))
+            self.rows[name].set_options(options, chip_values(view.choices[name]))
+        self.stored_remedies = list(self.diary.remedies_on(day))
         remedies = ChoiceRow(name="remedy", label=_("Remedy tried today"))
-        used = {r.remedy.value for r in self.diary.remedies_on(self.current_day())}
-        remedies.set_options([(r.value, remedy_label(r)) for r in Remedy], None)
-        for chip in remedies.ids.chips.children:
-            chip.group, chip.state = None, "down" if chip.value in used else "normal"
+        used = {use.remedy.value for use in self.stored_remedies}
+        remedies.set_options([(r.value, remedy_label(r)) for r in Remedy], used, False)
         self.rows["remedy"] = remedies
-        fields.add_widget(remedies)
-        note = NoteRow(name="note", label=field_label("note"), text=view.texts["note"])
-        self.rows["note"] = note
-        fields.add_widget(note)
+        self.rows["note"] = NoteRow(name="note", label=field_label("note"), text=view.texts["note"])
+        for row in self.rows.values():
+            fields.add_widget(row)
+        self.shown = self.form()
 
-    def _form(self) -> tuple[dict[str, str], dict[str, Any]]:
-        texts = {f.name: self.rows[f.name].text for f in NUMBER_FIELDS}
-        texts["note"] = self.rows["note"].text
-        choices: dict[str, Any] = {}
-        for name in (*SCALE_FIELDS, "exercise_intensity", *FLAG_FIELDS):
-            value = self.rows[name].value()
-            if name in SCALE_FIELDS and value is not None:
-                choices[name] = int(value)
-            elif name in FLAG_FIELDS:
-                choices[name] = None if value is None else value == "1"
-            else:
-                choices[name] = value
-        return texts, choices
+    def form(self) -> DayForm:
+        """What the form holds now."""
+        texts = {name: self.rows[name].text for name in (*(f.name for f in NUMBER_FIELDS), "note")}
+        chips = {name: self.rows[name].value() for name, _options in choice_options()}
+        return DayForm(texts, chosen_values(chips), self.rows["remedy"].values())
 
-    def save(self) -> None:
-        day = self.current_day()
-        changes, errors = parse_form(*self._form(), day)
+    def edit(self) -> DayEdit:
+        return day_edit(self.current_day(), self.shown, self.form(), self.stored_remedies)
+
+    def unsaved_question(self) -> str | None:
+        return None if self.edit().is_empty else day_question(self.current_day())
+
+    def save_changes(self) -> bool:
+        return self.save()
+
+    def discard_changes(self) -> None:
+        self.refresh()
+
+    def save(self) -> bool:
+        """Store what was changed; True unless a value was refused."""
+        day, edit = self.current_day(), self.edit()
         for name, row in self.rows.items():
-            row.error = errors.get(name, "")
-        if errors:
+            row.error = edit.errors.get(name, "")
+        if edit.errors:
             self.error_text = _("Nothing was saved: please check the fields marked in red.")
-            return
-        saved = self.diary.save_day(day, **changes)
-        chosen = [c.value for c in self.rows["remedy"].ids.chips.children if c.state == "down"]
-        for remedy in chosen:
-            self.diary.log_remedy(day, remedy, None)
-        notes = [str(item) for item in saved.unusual]
+            return False
+        if edit.is_empty:
+            self.error_text = _("Nothing was changed, so nothing was saved.")
+            return True
+        notes = []
+        try:
+            if edit.changes:
+                notes = [str(item) for item in self.diary.save_day(day, **edit.changes).unusual]
+            for remedy in edit.added_remedies:
+                self.diary.log_remedy(day, remedy, None)
+            removed = [self.diary.remove_remedy(use.id) for use in edit.removed_remedies]
+        except ValidationError as error:  # the Demo profile takes no entries of one's own
+            self.error_text = _("{error}; nothing was stored").format(error=error)
+            return False
+        self.refresh()
         self.error_text = "; ".join(notes) if notes else _("Saved.")
+        if removed:
+            self._offer_undo(day, removed)
+        return True
+
+    def _offer_undo(self, day: dt.date, removed: list[Any]) -> None:
+        names = ", ".join(remedy_label(use.remedy) for use in removed)
+
+        def undo() -> None:
+            for use in removed:
+                self.diary.restore_remedy(use.id)
+            if self.current_day() == day:
+                self._reload_remedies()
+
+        message = _("Removed from {date}: {remedies}").format(date=short_date(day), remedies=names)
+        App.get_running_app().offer_undo(message, undo)
+
+    def _reload_remedies(self) -> None:
+        """The remedies as stored now; a remedy chip the person changed stays as it is."""
+        self.stored_remedies = list(self.diary.remedies_on(self.current_day()))
+        stored = {use.remedy.value for use in self.stored_remedies}
+        current = self.rows["remedy"].values()
+        for chip in self.rows["remedy"].ids.chips.children:
+            if (chip.value in current) == (chip.value in self.shown.remedies):
+                chip.state = "down" if chip.value in stored else "normal"
+        self.shown = dataclasses.replace(self.shown, remedies=frozenset(stored))

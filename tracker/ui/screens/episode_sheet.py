@@ -1,9 +1,9 @@
 """The details sheet: site, side, intensity, duration, context, red flags and a note,
-for a new episode or one being edited."""
+for a new episode or one being edited. An edit changes only what was changed (a time
+left alone keeps its seconds); closing with unsaved changes asks first."""
 
 from __future__ import annotations
 
-import datetime as dt
 from pathlib import Path
 from typing import Any
 
@@ -16,7 +16,14 @@ from kivy.uix.modalview import ModalView
 from tracker.domain import RED_FLAGS, BodySite, Side, TwitchContext, ValidationError
 from tracker.i18n import gettext as _
 from tracker.labels import context_label, red_flag_label, side_label, site_label
+from tracker.ui.presenters.edits import (
+    episode_changes,
+    episode_question,
+    episode_values,
+    touched,
+)
 from tracker.ui.widgets.controls import Chip
+from tracker.ui.widgets.leaving import leave_then
 
 Builder.load_file(str(Path(__file__).with_suffix(".kv")))
 
@@ -61,8 +68,10 @@ class EpisodeSheet(ModalView):
             episode = self.diary.episode(self.episode_id)
         last = episode or self.diary.last_episode()
         self.title_text = _("Edit twitch") if episode else _("Twitch details")
-        moment = episode.local_started_at if episode else self.diary.now()
-        self.ids.time.text = moment.strftime("%H:%M")
+        # A new twitch started when the sheet was opened, unless another time is typed.
+        self._base = episode.local_started_at if episode else self.diary.now()
+        self._base = self._base.replace(microsecond=0)
+        self.ids.time.text = self._base.strftime("%H:%M")
         self._chips(
             "body_site",
             [(s.value, site_label(s)) for s in BodySite],
@@ -86,6 +95,8 @@ class EpisodeSheet(ModalView):
         )
         self.ids.note.text = (episode.note or "") if episode else ""
         self._episode = episode
+        self._closing = False
+        self._shown = self.raw()
 
     def _chips(
         self, name: str, options: list[tuple[str, str]], chosen: str | None, required: bool = True
@@ -110,52 +121,64 @@ class EpisodeSheet(ModalView):
     def _choice(self, name: str) -> str | None:
         return next((c.value for c in self.ids[name].children if c.state == "down"), None)
 
-    def values(self) -> dict[str, Any]:
+    def raw(self) -> dict[str, Any]:
+        """What the sheet shows now, as shown (texts as typed)."""
         flags = {c.value for c in self.ids.red_flags.children if c.state == "down"}
-        duration = self.ids.duration_s.text.strip()
-        values: dict[str, Any] = {
-            "body_site": self._choice("body_site"),
-            "side": self._choice("side"),
-            "intensity": int(self._choice("intensity") or 1),
-            "context": self._choice("context"),
-            "duration_s": int(duration) if duration else None,
-            "note": self.ids.note.text.strip() or None,
+        raw: dict[str, Any] = {
+            name: self._choice(name) for name in ("body_site", "side", "intensity", "context")
         }
-        values.update({flag: flag in flags for flag in RED_FLAGS})
-        return values
+        raw["intensity"] = raw["intensity"] or "1"
+        raw["started_at"] = self.ids.time.text
+        raw["duration_s"] = self.ids.duration_s.text
+        raw["note"] = self.ids.note.text
+        raw.update({flag: flag in flags for flag in RED_FLAGS})
+        return raw
 
-    def _moment(self) -> dt.datetime:
-        text = self.ids.time.text.strip()
-        try:
-            clock = dt.time.fromisoformat(text)
-        except ValueError:
-            raise ValidationError(_("time"), text, "HH:MM") from None
-        base = self._episode.local_started_at if self._episode else self.diary.now()
-        return base.replace(hour=clock.hour, minute=clock.minute, second=0, microsecond=0)
+    def unsaved_question(self) -> str | None:
+        if not touched(self._shown, self.raw()):
+            return None
+        return episode_question(new=self._episode is None)
 
-    def save(self) -> None:
+    def save_changes(self) -> bool:
+        return self.save()
+
+    def discard_changes(self) -> None:
+        pass  # closing the sheet drops what it holds
+
+    def save(self) -> bool:
+        """Log the new twitch, or store what was changed; True unless refused."""
+        raw = self.raw()
+        changed = touched(self._shown, raw)
         try:
-            values, moment = self.values(), self._moment()
-            if self._episode is not None:
-                self.diary.edit_episode(
-                    self._episode.id,
-                    started_at=moment,
-                    utc_offset_min=self._episode.utc_offset_min,
-                    **values,
-                )
-            else:
-                self.diary.log_twitch_now(at=moment, **values)
+            values = episode_values(raw, self._base, changed)
+            if self._episode is None:
+                self.diary.log_twitch_now(at=values.pop("started_at"), **values)
+            elif changes := episode_changes(self._episode, values, changed):
+                self.diary.edit_episode(self._episode.id, **changes)
         except ValidationError as error:
             self.error_text = str(error)
-            return
-        self.dismiss()
+            return False
+        self._close()
         if self.after_save:
             self.after_save()
+        return True
+
+    def dismiss(self, *args: Any, **kwargs: Any) -> None:
+        """Cancel, a tap outside the sheet and Escape all come here: unsaved changes are
+        asked about first."""
+        if self._closing or kwargs.get("force"):
+            super().dismiss(*args, **kwargs)
+            return
+        leave_then(self, self._close)
+
+    def _close(self) -> None:
+        self._closing = True
+        super().dismiss()
 
     def delete(self) -> None:
         if self._episode is None:
             return
-        self.dismiss()
+        self._close()
         from kivy.app import App
 
         App.get_running_app().delete_with_undo(self._episode)

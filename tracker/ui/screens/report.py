@@ -1,5 +1,6 @@
 """Report and export: the doctor report (PDF), a chart (PNG or PDF), CSV files or a JSON
-backup, for a chosen period and language. Slow work runs off the UI thread."""
+backup, for a chosen period and language. Slow work runs off the UI thread; a failure
+puts the screen back and says what failed. No file ever replaces an earlier one."""
 
 from __future__ import annotations
 
@@ -13,11 +14,14 @@ from pathlib import Path
 from kivy.app import App
 from kivy.clock import mainthread
 from kivy.lang import Builder
+from kivy.logger import Logger
 from kivy.properties import BooleanProperty, ObjectProperty, StringProperty
 from kivy.uix.screenmanager import Screen
 
-from tracker.i18n import current_language
+from tracker.formats.files import file_name_part, free_path
+from tracker.i18n import Language, current_language
 from tracker.i18n import gettext as _
+from tracker.ui.presenters.safety import export_failed
 from tracker.ui.widgets.controls import fill_chips
 
 Builder.load_file(str(Path(__file__).with_suffix(".kv")))
@@ -98,33 +102,41 @@ class ReportScreen(Screen):
     def export(self, what: str) -> None:
         self.busy, self.result_text, self.saved_path = True, _("Working…"), ""
         folder = Path(App.get_running_app().export_dir)
-        language = self.language or current_language()
+        language = Language.named(self.language or current_language())
         threading.Thread(
             target=self._work, args=(what, folder, language, self._first()), daemon=True
         ).start()
 
-    def _work(self, what: str, folder: Path, language: str, first: dt.date | None) -> None:
+    def _work(self, what: str, folder: Path, language: Language, first: dt.date | None) -> None:
+        """In a worker thread: whatever happens, the screen comes back (buttons enabled)
+        and says what was saved, or in plain words what failed."""
+        try:
+            saved = self._save(what, folder, language, first)
+        except Exception as error:
+            Logger.exception(f"Kedut: {what} could not be saved")
+            self._done("", export_failed(what, error, folder))
+            return
+        self._done(str(saved), _("Saved to {path}").format(path=saved))
+
+    def _save(self, what: str, folder: Path, language: Language, first: dt.date | None) -> Path:
+        """Make the file; a new file never takes the place of an earlier one."""
         from tracker.services.charts import chart_data, write_chart
         from tracker.services.reports import report_data, write_report
 
         today, stamp = self.diary.today(), self.diary.today().isoformat()
-        name = self.diary.profile.name.replace("/", "-")
-        try:
-            if what == "report":
-                report = report_data(self.diary.store, self.diary.profile_id, today, first)
-                saved = write_report(folder / f"kedut-report-{name}-{stamp}.pdf", report, language)
-            elif what.startswith("chart"):
-                charts = chart_data(self.diary.store, self.diary.profile_id, today, first)
-                out = folder / f"kedut-timeline-{name}-{stamp}.{what.split('-')[1]}"
-                saved = write_chart(out, "timeline", charts, language)
-            elif what == "csv":
-                saved = self.diary.export_csv(folder / f"kedut-csv-{name}-{stamp}")[0].parent
-            else:
-                saved = self.diary.export_json(folder / f"kedut-backup-{stamp}.json")
-        except OSError as error:
-            self._done("", _("Could not save: {reason}").format(reason=error.strerror or error))
-            return
-        self._done(str(saved), _("Saved to {path}").format(path=saved))
+        name = file_name_part(self.diary.profile.name)
+        if what == "report":
+            report = report_data(self.diary.store, self.diary.profile_id, today, first)
+            out = free_path(folder, f"kedut-report-{name}-{stamp}", ".pdf")
+            return write_report(out, report, language)
+        if what.startswith("chart"):
+            charts = chart_data(self.diary.store, self.diary.profile_id, today, first)
+            out = free_path(folder, f"kedut-timeline-{name}-{stamp}", "." + what.split("-")[1])
+            return write_chart(out, "timeline", charts, language)
+        if what == "csv":
+            out = free_path(folder, f"kedut-csv-{name}-{stamp}")
+            return self.diary.export_csv(out)[0].parent
+        return self.diary.export_json(free_path(folder, f"kedut-backup-{stamp}", ".json"))
 
     @mainthread
     def _done(self, path: str, message: str) -> None:

@@ -1,32 +1,40 @@
 """Settings: profiles (a parent may track a child), language at runtime, water target,
-reminder time, warning thresholds within safe bounds, the data folder, backup and restore."""
+reminder time, warning thresholds within safe bounds, the data folder, backup and restore.
+Unsaved settings are asked about before they could be lost; a restore asks first."""
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
+import threading
 from pathlib import Path
 
 from kivy.app import App
+from kivy.clock import mainthread
 from kivy.lang import Builder
-from kivy.properties import ObjectProperty, StringProperty
-from kivy.uix.label import Label
+from kivy.logger import Logger
+from kivy.properties import BooleanProperty, ObjectProperty, StringProperty
 from kivy.uix.screenmanager import Screen
-from kivy.uix.textinput import TextInput
 
-from tracker.domain import ValidationError
+from tracker.domain import Profile, ValidationError
 from tracker.formats.csv_files import FileFormatError
 from tracker.i18n import current_language
 from tracker.i18n import gettext as _
-from tracker.storage import StoreError
+from tracker.services.maintenance import StoreError
+from tracker.ui.presenters.safety import (
+    import_failed,
+    import_question,
+    restore_question,
+    restored_text,
+)
+from tracker.ui.screens.settings_form import PreferencesForm
 from tracker.ui.widgets.controls import Chip
+from tracker.ui.widgets.dialogs import ask
+from tracker.ui.widgets.leaving import leave_then
 
 Builder.load_file(str(Path(__file__).with_suffix(".kv")))
 
-NUMBER_SETTINGS = ("water_target_ml", "recurring_days", "persist_span_days", "reset_free_days")
 
-
-class SettingsScreen(Screen):
+class SettingsScreen(PreferencesForm, Screen):
     diary = ObjectProperty(None)
     """The DiaryService (injected)."""
     title_text = StringProperty("")
@@ -44,6 +52,10 @@ class SettingsScreen(Screen):
     restore_text = StringProperty("")
     backup_text = StringProperty("")
     check_text = StringProperty("")
+    data_result_text = StringProperty("")
+    """What the last backup, check or restore did."""
+    busy = BooleanProperty(False)
+    """A restore is running (its buttons wait)."""
 
     def on_pre_enter(self, *_args: object) -> None:
         self.refresh()
@@ -79,8 +91,13 @@ class SettingsScreen(Screen):
                 allow_no_selection=False,
             )
             chip.state = "down" if profile.id == self.diary.profile_id else "normal"
-            chip.bind(on_release=lambda c, p=profile: App.get_running_app().switch_profile(p))
+            chip.bind(on_release=lambda c, p=profile: self._switch_profile(p))
             row.add_widget(chip)
+
+    def _switch_profile(self, profile: Profile) -> None:
+        if profile.id != self.diary.profile_id:
+            leave_then(self, lambda: App.get_running_app().switch_profile(profile))
+        _mark(self.ids.profiles, str(self.diary.profile_id))  # until the person answers
 
     def _languages(self) -> None:
         row = self.ids.languages
@@ -88,68 +105,18 @@ class SettingsScreen(Screen):
         for value, text in (("en", "English"), ("id", "Bahasa Indonesia")):
             chip = Chip(text=text, value=value, group="settings-language", allow_no_selection=False)
             chip.state = "down" if value == current_language() else "normal"
-            chip.bind(on_release=lambda c: App.get_running_app().switch_language(c.value))
+            chip.bind(on_release=lambda c: self._switch_language(c.value))
             row.add_widget(chip)
 
-    def _numbers(self) -> None:
-        grid = self.ids.numbers
-        grid.clear_widgets()
-        settings = self.diary.settings
-        labels = {
-            "reminder_time": _("Daily reminder (HH:MM, empty for none)"),
-            "water_target_ml": _("Water target (ml, 500–6000)"),
-            "recurring_days": _("Warn when twitching on this many of 7 days (2–7)"),
-            "persist_span_days": _("See a doctor after twitching lasts (days, 7–60)"),
-            "reset_free_days": _("Twitch-free days that end a run (3–14)"),
-        }
-        self.inputs: dict[str, TextInput] = {}
-        for name, label in labels.items():
-            value = getattr(settings, name)
-            text = (
-                ""
-                if value is None
-                else value.strftime("%H:%M")
-                if isinstance(value, dt.time)
-                else str(value)
-            )
-            caption = Label(
-                text=label,
-                color=(0.106, 0.145, 0.165, 1),
-                font_size="14sp",
-                halign="left",
-                valign="middle",
-            )
-            caption.bind(size=lambda w, s: setattr(w, "text_size", s))
-            grid.add_widget(caption)
-            self.inputs[name] = TextInput(text=text, multiline=False)
-            grid.add_widget(self.inputs[name])
-
-    def save(self) -> None:
-        try:
-            reminder = self.inputs["reminder_time"].text.strip()
-            try:
-                reminder_time = dt.time.fromisoformat(reminder) if reminder else None
-            except ValueError:
-                raise ValidationError("reminder_time", reminder, "HH:MM") from None
-            numbers: dict[str, int | None] = {}
-            for name in NUMBER_SETTINGS:
-                text = self.inputs[name].text.strip()
-                if not text and name == "water_target_ml":
-                    numbers[name] = None
-                    continue
-                if not text.isdigit():
-                    raise ValidationError(name, text, _("a whole number"))
-                numbers[name] = int(text)
-            settings = dataclasses.replace(
-                self.diary.settings, reminder_time=reminder_time, **numbers
-            )
-        except ValidationError as error:
-            self.error_text = str(error)
-            return
-        self.diary.save_settings(settings)
-        self.error_text = _("Saved.")
+    def _switch_language(self, language: str) -> None:
+        if language != current_language():
+            leave_then(self, lambda: App.get_running_app().switch_language(language))
+        _mark(self.ids.languages, current_language())
 
     def add_profile(self) -> None:
+        leave_then(self, self._add_profile)
+
+    def _add_profile(self) -> None:
         try:
             profile = self.diary.create_profile(self.ids.new_name.text)
         except ValidationError as error:
@@ -165,49 +132,82 @@ class SettingsScreen(Screen):
             self.error_text = str(error)
             return
         self.ids.new_name.text = ""
-        self.refresh()
+        self._profiles()  # the settings typed below stay as they are
 
     def backup_now(self) -> None:
         try:
             saved = self.diary.backup_now()
         except (OSError, StoreError) as error:
-            self.error_text = str(error)
+            self.data_result_text = str(error)
             return
-        self.error_text = _("Saved to {path}").format(path=saved)
+        self.data_result_text = _("Saved to {path}").format(path=saved)
 
     def check(self) -> None:
         health = self.diary.check()
         if health.ok:
-            self.error_text = _("The diary is healthy: integrity ok, schema {revision}.").format(
-                revision=health.revision
-            )
+            self.data_result_text = _(
+                "The diary is healthy: integrity ok, schema {revision}."
+            ).format(revision=health.revision)
         else:
-            self.error_text = _("Problems found: {integrity}; {n} foreign key problems.").format(
-                integrity=health.integrity, n=health.foreign_key_problems
-            )
+            self.data_result_text = _(
+                "Problems found: {integrity}; {n} foreign key problems."
+            ).format(integrity=health.integrity, n=health.foreign_key_problems)
 
     def restore(self) -> None:
+        """Ask first: a store backup replaces the whole diary (a copy of it is kept); a
+        JSON backup adds what is not here yet."""
         path = Path(self.ids.restore_path.text.strip()).expanduser()
         if not path.is_file():
-            self.error_text = str(
+            self.data_result_text = str(
                 ValidationError(_("file"), str(path), _("an existing backup file"))
             )
             return
         if path.suffix.lower() == ".sqlite3":
-            try:
-                self.diary.restore_store(path)
-            except StoreError as error:
-                self.error_text = str(error)
-                return
-            App.get_running_app().refresh_screens()
-            self.error_text = _("Restored from {path}.").format(path=path)
+            made = dt.datetime.fromtimestamp(path.stat().st_mtime, dt.UTC).astimezone().date()
+            names = [profile.name for profile in self.diary.profiles()]
+            question = restore_question(path, made, names, self.diary.store.data_dir)
+            answers = [(_("Replace the diary"), lambda: self._restore_store(path))]
+            ask(_("Replace the whole diary?"), question, [*answers, (_("Cancel"), None)])
+        else:
+            answers = [(_("Add them"), lambda: self._import(path))]
+            ask(_("Add these entries?"), import_question(path), [*answers, (_("Cancel"), None)])
+
+    def _restore_store(self, path: Path) -> None:
+        try:
+            kept = self.diary.restore_store(path)
+        except StoreError as error:
+            self.data_result_text = str(error)
             return
+        except OSError as error:
+            self.data_result_text = import_failed(path, error)
+            return
+        App.get_running_app().refresh_screens()
+        self.data_result_text = restored_text(path, kept)
+
+    def _import(self, path: Path) -> None:
+        """Off the UI thread: a big file takes a few seconds."""
+        self.busy, self.data_result_text = True, _("Working…")
+        threading.Thread(target=self._import_work, args=(path,), daemon=True).start()
+
+    def _import_work(self, path: Path) -> None:
         try:
             summary = self.diary.import_path(path)
-        except FileFormatError as error:
-            self.error_text = _("{error}; nothing was stored").format(error=error)
+        except Exception as error:
+            if not isinstance(error, FileFormatError):
+                Logger.exception(f"Kedut: {path} could not be imported")
+            self._imported(import_failed(path, error))
             return
         added = sum(summary.added.values())
-        self.error_text = _("Restored: {n} entries added, the rest were already here.").format(
-            n=added
+        self._imported(
+            _("Restored: {n} entries added, the rest were already here.").format(n=added)
         )
+
+    @mainthread
+    def _imported(self, message: str) -> None:
+        self.busy, self.data_result_text = False, message
+        self._profiles()  # a backup may bring a profile
+
+
+def _mark(row: object, value: str) -> None:
+    for chip in row.children:  # type: ignore[attr-defined]
+        chip.state = "down" if chip.value == value else "normal"

@@ -13,10 +13,12 @@ from kivy.uix.boxlayout import BoxLayout
 from kivy.uix.floatlayout import FloatLayout
 from kivy.uix.screenmanager import Screen
 
+from tracker.domain import ValidationError
 from tracker.i18n import gettext as _
 from tracker.ui.presenters import today_view
 from tracker.ui.presenters.banners import reminder_banner, warning_banners
 from tracker.ui.presenters.history import day_summary
+from tracker.ui.presenters.taps import TapGuard
 from tracker.ui.widgets.controls import Banner
 from tracker.ui.widgets.dialogs import show_message
 from tracker.ui.widgets.frames import after_next_frame
@@ -55,11 +57,24 @@ class TodayScreen(Screen):
     water_text = StringProperty("")
     day_text = StringProperty("")
 
+    def __init__(self, **kwargs: object) -> None:
+        super().__init__(**kwargs)
+        self.tap_guard = TapGuard()
+        """A second tap within 0.6 s of a logged one is a double tap, not a twitch."""
+
     def on_pre_enter(self, *_args: object) -> None:
         self.refresh()
 
     def log_twitch(self) -> None:
-        logged = self.diary.log_twitch_now().episode
+        """The one-tap log (the big button, or T); the second tap of a double tap is
+        ignored."""
+        if not self.tap_guard.accept():
+            return
+        try:
+            logged = self.diary.log_twitch_now().episode
+        except ValidationError as error:  # the Demo profile takes no entries of one's own
+            show_message(_("Not logged"), str(error))
+            return
         time_text = logged.local_started_at.strftime("%H:%M")
 
         def undo() -> None:
@@ -77,7 +92,11 @@ class TodayScreen(Screen):
     def add_water(self) -> None:
         day = self.diary.today()
         current = self.diary.day_log(day).water_ml or 0
-        self.diary.save_day(day, water_ml=current + WATER_STEP_ML)
+        try:
+            self.diary.save_day(day, water_ml=current + WATER_STEP_ML)
+        except ValidationError as error:
+            show_message(_("Not logged"), str(error))
+            return
         self.refresh()
 
     def refresh(self) -> None:
