@@ -163,33 +163,36 @@ def test_a_profile_is_added_renamed_and_deleted_after_a_backup(tmp_path: Path) -
 def test_an_edit_stamps_updated_at_only_when_a_value_changes(tmp_path: Path) -> None:
     import time
 
-    def stamps() -> list[tuple[object, ...]]:
+    def stamps() -> list[list[tuple[object, ...]]]:
         with sqlite3.connect(tmp_path / "kedut.sqlite3") as con:
             return [
                 con.execute(f"SELECT updated_at FROM {table}").fetchall()  # noqa: S608 - fixed names
                 for table in ("day_log", "remedy_use", "twitch_episode")
             ]
 
-    for args in (
+    commands: tuple[tuple[str, ...], ...] = (
         ("log", "day", "--date", "2026-11-20", "--water-ml", "100"),
         ("log", "remedy", "--date", "2026-11-20", "--remedy", "rest", "--helped", "2"),
         ("log", "twitch", "--at", "2026-11-20T08:00:00+07:00", "--intensity", "2"),
-    ):
+    )
+    for args in commands:
         assert kedut(tmp_path, *args).returncode == 0
     first = stamps()
     time.sleep(0.01)
-    for args in (  # the values they already have
+    unchanged: tuple[tuple[str, ...], ...] = (  # the values they already have
         ("edit", "day", "2026-11-20", "--water-ml", "100"),
         ("edit", "remedy", "1", "--helped", "2"),
         ("edit", "twitch", "1", "--intensity", "2"),
-    ):
+    )
+    for args in unchanged:
         assert kedut(tmp_path, *args).returncode == 0
     assert stamps() == first
-    for args in (
+    changed: tuple[tuple[str, ...], ...] = (
         ("edit", "day", "2026-11-20", "--water-ml", "200"),
         ("edit", "remedy", "1", "--helped", "4", "--remedy", "massage"),
         ("edit", "twitch", "1", "--intensity", "3"),
-    ):
+    )
+    for args in changed:
         result = kedut(tmp_path, *args)
         assert result.returncode == 0, result.stderr
     assert all(after != before for after, before in zip(stamps(), first, strict=True))
