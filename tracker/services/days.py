@@ -35,7 +35,10 @@ def save_day(
     with UnitOfWork(store) as uow:
         profile_id = profile_id_in(uow, profile, now)
         current = uow.days.get(profile_id, day) or changed
-        stored = uow.days.put(profile_id, dataclasses.replace(current, **changes), now())
+        # An edit is stamped now: the stored stamp would make sync judge a conflict by
+        # the time of the day's first save.
+        edited = dataclasses.replace(current, **changes, updated_at=None)
+        stored = uow.days.put(profile_id, edited, now())
         uow.commit()
     return SavedDay(stored, unusual_values(stored))
 

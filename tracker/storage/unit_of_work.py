@@ -18,6 +18,7 @@ from tracker.storage.days import DayLogRepository
 from tracker.storage.engine import Store
 from tracker.storage.episodes import EpisodeRepository
 from tracker.storage.profiles import ProfileRepository
+from tracker.storage.sync.device import DeviceSync
 
 
 class UnitOfWork:
@@ -27,6 +28,7 @@ class UnitOfWork:
     medications: MedicationRepository
     remedies: RemedyRepository
     aggregates: Aggregates
+    sync: DeviceSync
 
     def __init__(self, store: Store, *, write: bool = True) -> None:
         self._store = store
@@ -45,6 +47,7 @@ class UnitOfWork:
         self.medications = MedicationRepository(self._session)
         self.remedies = RemedyRepository(self._session)
         self.aggregates = Aggregates(self._session)
+        self.sync = DeviceSync(self._session)
         return self
 
     def __exit__(
