@@ -216,6 +216,10 @@ def build_parser() -> argparse.ArgumentParser:
     demo.add_argument("--seed", type=WHOLE, default=7, help="same seed, same diary")
     demo.add_argument("--end", type=DATE, help="the diary's last day (default today)")
     demo.set_defaults(handler="demo_")
+
+    from tracker.cli import sync  # one diary on several devices (issue 12)
+
+    sync.add_parsers(subcommands)
     return parser
 
 

@@ -14,6 +14,7 @@ from sqlalchemy.orm import Session
 
 from tracker.storage.aggregates import Aggregates
 from tracker.storage.care import MedicationRepository, RemedyRepository
+from tracker.storage.conflicts import ConflictRepository
 from tracker.storage.days import DayLogRepository
 from tracker.storage.engine import Store
 from tracker.storage.episodes import EpisodeRepository
@@ -29,6 +30,7 @@ class UnitOfWork:
     remedies: RemedyRepository
     aggregates: Aggregates
     sync: DeviceSync
+    conflicts: ConflictRepository
 
     def __init__(self, store: Store, *, write: bool = True) -> None:
         self._store = store
@@ -48,6 +50,7 @@ class UnitOfWork:
         self.remedies = RemedyRepository(self._session)
         self.aggregates = Aggregates(self._session)
         self.sync = DeviceSync(self._session)
+        self.conflicts = ConflictRepository(self._session)
         return self
 
     def __exit__(

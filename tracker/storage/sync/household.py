@@ -60,7 +60,7 @@ class _Push:
         self.connection = connection
         self.device = device
         self.seq = int(connection.execute(text("SELECT kedut_begin_push()")).scalar_one())
-        self.login = str(connection.execute(text("SELECT current_user")).scalar_one())
+        self.login = str(connection.execute(text("SELECT session_user")).scalar_one())
         self.now = to_wire(dt.datetime.now(dt.UTC))
         self.log: list[dict[str, Any]] = []
         self.results: dict[str, Accepted] = {}

@@ -26,7 +26,6 @@ from tracker.storage.sync.errors import SyncError, explain
 SCHEMES = ("postgresql", "postgres", "postgresql+psycopg")
 URL_EXAMPLE = "postgresql://name@host:5432/kedut?sslmode=verify-full"
 _CREATE_LOCK = 20261130  # one device at a time makes or upgrades a household's tables
-_MARKER = "sync_household"
 
 
 def parse_url(given: str) -> URL:
@@ -127,7 +126,7 @@ class Server:
                     connection.execute(text(f"SELECT pg_advisory_xact_lock({_CREATE_LOCK})"))
                     state = self._inspect(connection)  # another device may have done it
                     if state == "empty" or (state == "older" and upgrade):
-                        self._migrate(connection, new=state == "empty")
+                        self._migrate(connection)
                 state = self._inspect(connection)
                 connection.rollback()
             if state == "foreign":
@@ -153,7 +152,7 @@ class Server:
                     )
                 )
             household = connection.execute(
-                text(f"SELECT household FROM {_MARKER} WHERE id = 1")  # noqa: S608
+                text("SELECT household FROM sync_household WHERE id = 1")
             ).scalar_one()
             connection.rollback()
         return str(household)
@@ -166,20 +165,20 @@ class Server:
         )
         if not tables:
             return "empty"
-        if _MARKER not in tables or "alembic_version" not in tables:
+        if not {"alembic_version", "profile", "twitch_episode"} <= tables:
             return "foreign"
         revision = connection.execute(text("SELECT version_num FROM alembic_version")).scalar()
         if revision == HEAD_REVISION:
             return "current"
         return "older" if revision in known_revisions() else "newer"
 
-    def _migrate(self, connection: Connection, *, new: bool) -> None:
+    def _migrate(self, connection: Connection) -> None:
         from alembic import command
 
         config = alembic_config()
         config.attributes["connection"] = connection
         command.upgrade(config, "head")
-        if new:
+        if connection.execute(text("SELECT count(*) FROM sync_household")).scalar_one() == 0:
             connection.execute(
                 text("INSERT INTO sync_household (id, household, created_at) VALUES (1, :h, :t)"),
                 {"h": str(uuid_module.uuid4()), "t": dt.datetime.now(dt.UTC).replace(tzinfo=None)},
