@@ -120,3 +120,21 @@ class PgServer:
                 return
             except OSError:
                 time.sleep(0.2)
+
+
+def main(command: list[str]) -> int:
+    """`python -m tests.pg_server COMMAND…`: run a command with a throwaway server, its
+    empty database's URL (password included) in $KEDUT_CHECK_POSTGRES_URL."""
+    server = PgServer()
+    try:
+        server.create_database("kedut_check")
+        env = {**os.environ, "KEDUT_CHECK_POSTGRES_URL": server.url("kedut_check", password=True)}
+        return subprocess.run(command, env=env, check=False).returncode
+    finally:
+        server.close()
+
+
+if __name__ == "__main__":
+    import sys
+
+    sys.exit(main(sys.argv[1:]))

@@ -72,6 +72,20 @@ def broken_links(connection: Any) -> list[Any]:
     return list(connection.exec_driver_sql("PRAGMA foreign_key_check").fetchall())
 
 
+# SQLite's own spellings in the aggregates (tracker.storage.aggregates)
+
+# Instants are stored as text 'YYYY-MM-DD HH:MM:SS.ffffff' (naive UTC).
+UTC_MINUTE_OF_DAY = (
+    "(CAST(substr(started_at, 12, 2) AS INTEGER) * 60 + CAST(substr(started_at, 15, 2) AS INTEGER))"
+)
+
+
+def planner_hint(column: str) -> str:
+    """A column that SQLite's planner will not pick an index for (a unary +), so that it
+    reads the covering index instead."""
+    return f"+{column}"
+
+
 # Reading a store file directly, before (or without) opening it as a store
 
 
