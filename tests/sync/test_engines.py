@@ -12,7 +12,16 @@ from typing import Any
 import pytest
 from sqlalchemy.orm import Session
 
-from tracker.domain import DayLog, Episode, Medication, Profile, RemedyUse, Settings
+from tracker.domain import (
+    DayLog,
+    Episode,
+    Medication,
+    MedicationKind,
+    Profile,
+    Remedy,
+    RemedyUse,
+    Settings,
+)
 from tracker.storage import open_store
 from tracker.storage.aggregates import Aggregates
 from tracker.storage.care import MedicationRepository, RemedyRepository
@@ -65,13 +74,11 @@ def _fill(session: Session) -> None:
         )
     MedicationRepository(session).add(
         profile.id,
-        Medication(name="Furosemide", kind="diuretic", started_on=FIRST),
-        NOW,  # type: ignore[arg-type]
+        Medication(name="Furosemide", kind=MedicationKind.DIURETIC, started_on=FIRST),
+        NOW,
     )
     RemedyRepository(session).add(
-        profile.id,
-        RemedyUse(date=FIRST, remedy="rest", helped=2),
-        NOW,  # type: ignore[arg-type]
+        profile.id, RemedyUse(date=FIRST, remedy=Remedy.REST, helped=2), NOW
     )
     session.flush()
 

@@ -91,7 +91,8 @@ class World:
                 field, f"d{number}"
             )
             current = days.day_log(store, 1, day)
-            saved = days.save_day(store, "Me", day, **{field: value})
+            change: dict[str, Any] = {field: value}
+            saved = days.save_day(store, "Me", day, **change)
             uuid = str(saved.day_log.uuid)
             self.seen_over.add((uuid, field, getattr(current, field)))
             self.written.add((uuid, field, value))
