@@ -60,6 +60,9 @@ _FIELDS = {
 }
 
 
+_UNITS = {"ml": "ml", "h": "h", "min": "min", "mg": "mg", "s": "s"}
+
+
 def field_label(name: str) -> str:
     if name in _FIELDS:
         return _FIELDS[name]()
@@ -94,7 +97,9 @@ def value_text(field: str, value: Any) -> str:
     }
     if field in choices:
         return str(choices[field](value))
-    return f"{value:g}" if isinstance(value, float) else str(value)
+    number = f"{value:g}" if isinstance(value, float) else str(value)
+    unit = _UNITS.get(field.rsplit("_", 1)[-1]) if "_" in field else None
+    return f"{number} {unit}" if unit and field != "utc_offset_min" else number
 
 
 def entry_text(table: str, record: dict[str, Any] | None) -> str:

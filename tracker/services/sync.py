@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from tracker.i18n import gettext as _
 from tracker.services.clock import Clock, system_now
+from tracker.services.profiles import DEFAULT_PROFILE_NAME
 from tracker.storage import Store, UnitOfWork
 from tracker.storage.sync.device import DeviceState
 from tracker.storage.sync.errors import SyncError
@@ -80,8 +81,12 @@ def sync(
     remote = Server(url)
     try:
         household_id = remote.open(upgrade=upgrade_server)
+        with UnitOfWork.reading(store) as uow:
+            joining = uow.sync.state().household != household_id
+        # A new device's untouched "Me" does not join a household that has profiles.
+        placeholder = DEFAULT_PROFILE_NAME if joining and remote.has_profiles() else None
         with UnitOfWork(store) as uow:
-            device = uow.sync.join(household_id)
+            device = uow.sync.join(household_id, placeholder=placeholder)
             uow.commit()
         pushed = 0
         while True:

@@ -84,14 +84,20 @@ class DeviceSync:
             last_conflicts=int(row[9]),
         )
 
-    def join(self, household: str) -> str:
+    def join(self, household: str, *, placeholder: str | None = None) -> str:
         """Start (or go on) syncing with `household`; returns this device's id. A device
         that joins a household for the first time — or is pointed at another one —
-        queues everything it holds, since that server has seen none of it."""
+        queues everything it holds, since that server has seen none of it.
+
+        `placeholder` (when the household already has profiles): the name of the
+        profile Kedut makes on first use. Such a profile that was never synced and holds
+        nothing at all is left behind instead of joining as a second, empty "Me"."""
         state = self.state()
         device_id = state.device_id or str(uuid_module.uuid4())
         if state.household != household:
             self._mode(STORING)
+            if placeholder is not None:
+                self._drop_placeholders(placeholder)
             self._run("DELETE FROM sync_outbox")
             for name in SYNCED:
                 self._run(f"UPDATE {name} SET sync_version = NULL")  # noqa: S608
@@ -110,6 +116,17 @@ class DeviceSync:
             {"d": device_id, "m": RECORDING},
         )
         return device_id
+
+    def _drop_placeholders(self, name: str) -> None:
+        owned = [t for t, spec in SYNCED.items() if spec.owned]
+        empty = " AND ".join(
+            f"NOT EXISTS (SELECT 1 FROM {t} WHERE profile_id = profile.id)"  # noqa: S608
+            for t in owned
+        )
+        self._run(
+            f"DELETE FROM profile WHERE name = :n AND sync_version IS NULL AND {empty}",  # noqa: S608
+            {"n": name},
+        )
 
     def finished(
         self, url: str, now: dt.datetime, pushed: int, pulled: int, conflicts: int

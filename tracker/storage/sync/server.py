@@ -157,6 +157,15 @@ class Server:
             connection.rollback()
         return str(household)
 
+    def has_profiles(self) -> bool:
+        """Whether the household already keeps someone's diary."""
+        with self.reading() as connection:
+            return bool(
+                connection.execute(
+                    text("SELECT EXISTS (SELECT 1 FROM profile WHERE deleted_at IS NULL)")
+                ).scalar_one()
+            )
+
     def _inspect(self, connection: Connection) -> str:
         tables = set(
             connection.execute(
