@@ -168,3 +168,17 @@ def test_each_device_may_log_in_as_itself(tmp_path: Path, pg_server: PgServer) -
     laptop.sync()
     (conflict,) = laptop.conflicts()
     assert conflict["other_by"] == "tablet"  # whose value was set aside
+
+
+def test_two_devices_that_each_logged_as_me_keep_two_profiles_told_apart(
+    tmp_path: Path, household: str
+) -> None:
+    """Profiles are matched by uuid, never by name: two diaries started apart stay two."""
+    laptop, tablet = _devices(tmp_path, household, 2)
+    laptop.ok("log", "twitch", "--at", "2026-11-20T10:00+07:00")
+    tablet.ok("log", "twitch", "--at", "2026-11-20T11:00+07:00")
+    laptop.sync()
+    tablet.sync()
+    laptop.sync()
+    _same_everywhere(laptop, tablet)
+    assert sorted(tablet.ok("profiles").split("\n")[:2]) == ["Me", "Me (2)"]

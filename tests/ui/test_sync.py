@@ -52,7 +52,9 @@ def test_settings_sync_pulls_in_the_background_and_says_what_went_wrong(
         assert app.sync.last is not None  # done by the background worker, not the tap
         assert section.pending_text == "Nothing waits to be sent."
         assert section.error_text == ""
-        assert days.day_log(store, 1, DAY).water_ml == 1750
+        # The app's own untouched "Me" stayed behind; it shows the household's "Me".
+        assert [p.name for p in app.diary.profiles()] == ["Me"]
+        assert days.day_log(store, app.diary.profile_id, DAY).water_ml == 1750
         bring_into_view(section.ids.conflicts)
         save_screenshot(screenshot_dir / "settings-sync-tablet-en")
 
