@@ -6,14 +6,13 @@ values, and syncing again changes nothing."""
 from __future__ import annotations
 
 import itertools
+import json
 from pathlib import Path
 
 import pytest
 
 from tests.pg_server import PgServer
 from tests.sync.devices import Device, pending, snapshot
-from tracker.services import episodes
-from tracker.storage import open_store
 
 DAY = "2026-11-20"
 
@@ -103,21 +102,35 @@ def test_deletes_travel_and_so_does_undo(tmp_path: Path, household: str) -> None
     tablet.sync()
     assert len(tablet.export()["profiles"][0]["episodes"]) == 2
 
-    _delete_twitch(laptop, int(first))
+    laptop.ok("delete", "twitch", first)
     laptop.sync()
     tablet.sync()
     _same_everywhere(laptop, tablet)
     live = [e for e in tablet.export()["profiles"][0]["episodes"] if not e["deleted_at"]]
     assert len(live) == 1
+    # Undo on the tablet travels back.
+    tablet.ok("undelete", "twitch", _uuid_of(laptop, first))
+    tablet.sync()
+    laptop.sync()
+    _same_everywhere(laptop, tablet)
+    assert len(laptop.export()["profiles"][0]["episodes"]) == 2
+    assert all(not e["deleted_at"] for e in laptop.export()["profiles"][0]["episodes"])
+    # A day deleted on one device is gone on the other.
+    tablet.ok("delete", "day", DAY)
+    tablet.sync()
+    laptop.sync()
+    assert laptop.export()["profiles"][0]["days"] == tablet.export()["profiles"][0]["days"]
+    assert json.loads(laptop.ok("list", "--format", "json"))["days"] == []
 
 
-def _delete_twitch(device: Device, episode_id: int) -> None:
-    """Delete as the app's Delete button does (the same service, on the device's store)."""
-    store = open_store(device.data_dir)
-    try:
-        episodes.delete_episode(store, 1, episode_id)
-    finally:
-        store.close()
+def _uuid_of(device: Device, episode_id: str) -> str:
+    import sqlite3
+
+    with sqlite3.connect(device.db) as con:
+        (found,) = con.execute(
+            "SELECT uuid FROM twitch_episode WHERE id = ?", (int(episode_id),)
+        ).fetchone()
+    return str(found)
 
 
 def test_a_real_conflict_shows_the_later_value_and_keeps_the_other(

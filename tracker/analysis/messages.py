@@ -5,7 +5,13 @@ from __future__ import annotations
 
 from tracker.domain import Correlation, FactorKind, HiddenReason, HiddenResult, Warning, WarningRule
 from tracker.i18n import gettext as _
-from tracker.labels import day_month_year, factor_label, more_or_less, place_label, red_flag_label
+from tracker.labels import (
+    day_month_year,
+    factor_label,
+    more_or_less,
+    red_flag_label,
+    sides_place_label,
+)
 
 
 def _self_care() -> str:
@@ -16,7 +22,7 @@ def _self_care() -> str:
 
 
 def warning_message(warning: Warning) -> str:
-    place = place_label(warning.body_site, warning.side).lower()
+    place = sides_place_label(warning.body_site, warning.sides).lower()
     first, last = day_month_year(warning.first_day), day_month_year(warning.last_day)
     if warning.rule is WarningRule.RECURRING:
         what = _(

@@ -71,14 +71,10 @@ def conflicts_(args: argparse.Namespace) -> int:
     from tracker.cli.commands import open_from_args
     from tracker.domain import ValidationError
     from tracker.services import conflicts
-    from tracker.services.profiles import profile_id_in
-    from tracker.storage import UnitOfWork
+    from tracker.services.profiles import find_profile
 
     store = open_from_args(args)
-    profile_id = None
-    if args.profile is not None:
-        with UnitOfWork.reading(store) as uow:
-            profile_id = profile_id_in(uow, args.profile)
+    profile_id = None if args.profile is None else find_profile(store, args.profile).id
     chosen = args.use_other if args.use_other is not None else args.keep_shown
     if chosen is not None:
         known = {view.conflict.id for view in conflicts.open_conflicts(store, profile_id)}

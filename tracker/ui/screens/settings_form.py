@@ -81,7 +81,7 @@ class PreferencesForm:
             try:
                 reminder_time = dt.time.fromisoformat(reminder) if reminder else None
             except ValueError:
-                raise ValidationError("reminder_time", reminder, "HH:MM") from None
+                raise ValidationError("reminder_time", reminder, _("a time as HH:MM")) from None
             numbers: dict[str, int | None] = {}
             for name in NUMBER_SETTINGS:
                 text = self.inputs[name].text.strip()
