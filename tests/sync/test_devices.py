@@ -151,7 +151,7 @@ def test_a_real_conflict_shows_the_later_value_and_keeps_the_other(
     assert (conflict["field"], conflict["shown"], conflict["other"]) == ("water_ml", 2250, 1500)
     assert conflict["table"] == "day_log" and conflict["entry"] == "Day log, 20 Nov 2026"
     table = tablet.ok("conflicts")
-    assert "water" in table and "2250 ml" in table and "1500 ml" in table
+    assert "Water (ml)" in table and "2250" in table and "1500" in table
 
     # The person picks the other value on the tablet; the laptop follows.
     tablet.ok("conflicts", "--use-other", str(conflict["id"]))

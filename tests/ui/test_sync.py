@@ -103,10 +103,10 @@ def test_history_marks_a_conflict_and_the_other_value_can_be_picked(
         sheet = open_modal()
         texts = [getattr(w, "text", "") for w in sheet.walk()]
         assert any(
-            "Water: shows 2250 ml; the other device" in t and "had 1500 ml" in t for t in texts
+            "Water (ml): shows 2250; the other device" in t and "had 1500" in t for t in texts
         )
         save_screenshot(screenshot_dir / "history-conflict-tablet-en")
-        (use,) = [w for w in sheet.walk() if getattr(w, "text", "") == "Use 1500 ml"]
+        (use,) = [w for w in sheet.walk() if getattr(w, "text", "") == "Use 1500"]
         tap(use)
         pump(4)
         assert days.day_log(store, 1, DAY).water_ml == 1500

@@ -10,13 +10,12 @@ from typing import Any
 
 from tracker.domain import BodySite, ExerciseIntensity, MedicationKind, Remedy, Side
 from tracker.domain.conflicts import Conflict
-from tracker.domain.records import RED_FLAGS, TwitchContext, local_date_of
+from tracker.domain.records import TwitchContext, local_date_of
+from tracker.fields import field_label
 from tracker.i18n import gettext as _
 from tracker.labels import (
     context_label,
-    factor_label,
     place_label,
-    red_flag_label,
     remedy_label,
     short_date,
     side_label,
@@ -34,44 +33,6 @@ class ConflictView:
     field: str  # the field as the person knows it
     shown: str
     other: str
-
-
-_FIELDS = {
-    "started_at": lambda: _("time"),
-    "utc_offset_min": lambda: _("time zone"),
-    "body_site": lambda: _("place"),
-    "side": lambda: _("side"),
-    "intensity": lambda: _("intensity"),
-    "duration_s": lambda: _("duration (seconds)"),
-    "context": lambda: _("when it came"),
-    "note": lambda: _("note"),
-    "deleted_at": lambda: _("deleted"),
-    "exercise_intensity": lambda: _("exercise intensity"),
-    "name": lambda: _("name"),
-    "kind": lambda: _("kind"),
-    "started_on": lambda: _("from"),
-    "stopped_on": lambda: _("to"),
-    "remedy": lambda: _("remedy"),
-    "helped": lambda: _("how much it helped"),
-    "sex": lambda: _("sex"),
-    "language": lambda: _("language"),
-    "water_target_ml": lambda: _("water target (ml)"),
-    "reminder_time": lambda: _("reminder"),
-}
-
-
-_UNITS = {"ml": "ml", "h": "h", "min": "min", "mg": "mg", "s": "s"}
-
-
-def field_label(name: str) -> str:
-    if name in _FIELDS:
-        return _FIELDS[name]()
-    if name in RED_FLAGS:
-        return red_flag_label(name)
-    try:
-        return factor_label(name)
-    except KeyError:
-        return name.replace("_", " ")
 
 
 def _instant(text: str) -> dt.datetime:
@@ -97,9 +58,7 @@ def value_text(field: str, value: Any) -> str:
     }
     if field in choices:
         return str(choices[field](value))
-    number = f"{value:g}" if isinstance(value, float) else str(value)
-    unit = _UNITS.get(field.rsplit("_", 1)[-1]) if "_" in field else None
-    return f"{number} {unit}" if unit and field != "utc_offset_min" else number
+    return f"{value:g}" if isinstance(value, float) else str(value)
 
 
 def entry_text(table: str, record: dict[str, Any] | None) -> str:

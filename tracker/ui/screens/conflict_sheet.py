@@ -61,7 +61,7 @@ class ConflictSheet:
                     _(
                         "{field}: shows {shown}; the other device ({by}, {when}) had {other}."
                     ).format(
-                        field=view.field.capitalize(),
+                        field=view.field,
                         shown=view.shown,
                         by=conflict.other_by,
                         when=when,
