@@ -47,10 +47,10 @@ def _failed(error: Any) -> int:
 
 
 def sync_(args: argparse.Namespace) -> int:
-    from tracker.cli.commands import open_from_args
     from tracker.services import sync
+    from tracker.services.store_access import open_diary
 
-    store = open_from_args(args)
+    store = open_diary(args.data_dir)
     try:
         report = sync.sync(store, args.server, upgrade_server=args.upgrade_server)
     except sync.SyncError as error:
@@ -68,12 +68,12 @@ def sync_(args: argparse.Namespace) -> int:
 
 
 def conflicts_(args: argparse.Namespace) -> int:
-    from tracker.cli.commands import open_from_args
     from tracker.domain import ValidationError
     from tracker.services import conflicts
     from tracker.services.profiles import find_profile
+    from tracker.services.store_access import open_diary
 
-    store = open_from_args(args)
+    store = open_diary(args.data_dir)
     profile_id = None if args.profile is None else find_profile(store, args.profile).id
     chosen = args.use_other if args.use_other is not None else args.keep_shown
     if chosen is not None:

@@ -20,8 +20,9 @@ from tracker.storage.sync.errors import SyncError
 __all__ = ["SyncError", "SyncReport", "SyncStatus", "status", "sync"]
 
 ENV_URL = "KEDUT_SYNC_URL"
-PUSH_BATCH = 2000
-PULL_BATCH = 2000
+# Big batches for a first sync of years of entries (each is one transaction per side).
+PUSH_BATCH = 10_000
+PULL_BATCH = 5_000
 
 Progress = Callable[[str, int], None]
 

@@ -24,7 +24,7 @@ class Change:
     base_version: int | None
     base: Values | None
     made_at: str
-    last_entry: int  # the device's newest outbox entry this change covers
+    entries: tuple[int, ...]  # the device's outbox entries this change covers
 
 
 @dataclass(frozen=True)

@@ -9,18 +9,28 @@ take them for this device's own edits; the mode goes back to 1 before the commit
 from __future__ import annotations
 
 import datetime as dt
+import json
 import uuid as uuid_module
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import bindparam, text
+from sqlalchemy import text
 from sqlalchemy.orm import Session
 
+from tracker.storage import sqlite
 from tracker.storage.sqlite import NEW_UUID
 from tracker.storage.sync.changes import Accepted, Change, Page, Pulled
-from tracker.storage.sync.wire import SYNCED, SyncedTable, Values, from_sqlite, loads, to_sqlite
+from tracker.storage.sync.wire import (
+    CONVERTED,
+    SYNCED,
+    SyncedTable,
+    Values,
+    from_sqlite,
+    loads,
+    to_sqlite,
+)
 
 OFF, RECORDING, STORING = 0, 1, 2
 _NAME_MAX = 60
@@ -46,10 +56,6 @@ def _utc(raw: Any) -> dt.datetime | None:
 
 def _stamp(moment: dt.datetime) -> str:
     return moment.astimezone(dt.UTC).strftime("%Y-%m-%d %H:%M:%S.%f")
-
-
-def _in(name: str) -> Any:
-    return bindparam(name, expanding=True)
 
 
 class DeviceSync:
@@ -100,9 +106,9 @@ class DeviceSync:
                 self._drop_placeholders(placeholder)
             self._run("DELETE FROM sync_outbox")
             for name in SYNCED:
-                self._run(f"UPDATE {name} SET sync_version = NULL")  # noqa: S608
+                self._run(f"UPDATE {name} SET sync_version = NULL WHERE sync_version IS NOT NULL")
                 self._run(
-                    "INSERT INTO sync_outbox (change_id, table_name, record_uuid, op,"  # noqa: S608
+                    "INSERT INTO sync_outbox (change_id, table_name, record_uuid, op,"
                     f" base_version, base, made_at) SELECT {NEW_UUID}, '{name}', uuid,"
                     f" 'insert', NULL, NULL, :now FROM {name} ORDER BY rowid",
                     {"now": _stamp(dt.datetime.now(dt.UTC))},
@@ -120,11 +126,10 @@ class DeviceSync:
     def _drop_placeholders(self, name: str) -> None:
         owned = [t for t, spec in SYNCED.items() if spec.owned]
         empty = " AND ".join(
-            f"NOT EXISTS (SELECT 1 FROM {t} WHERE profile_id = profile.id)"  # noqa: S608
-            for t in owned
+            f"NOT EXISTS (SELECT 1 FROM {t} WHERE profile_id = profile.id)" for t in owned
         )
         self._run(
-            f"DELETE FROM profile WHERE name = :n AND sync_version IS NULL AND {empty}",  # noqa: S608
+            f"DELETE FROM profile WHERE name = :n AND sync_version IS NULL AND {empty}",
             {"n": name},
         )
 
@@ -159,49 +164,42 @@ class DeviceSync:
         )
 
     def pending(self, limit: int) -> list[Change]:
-        """The oldest pending changes, one per record (all of its entries together), for
-        at least `limit` entries' records. Read in one snapshot with the records."""
-        first = self._run(
-            "SELECT DISTINCT table_name, record_uuid FROM"
-            " (SELECT table_name, record_uuid FROM sync_outbox ORDER BY seq LIMIT :n)",
+        """The oldest `limit` pending entries, as one change per record: its values now,
+        the base of its oldest entry here, the id of its newest. (A record edited again
+        after the window goes again with a later batch: the server counts its own
+        version as seen, so that push is a plain update.) Read in one snapshot."""
+        entries: dict[tuple[str, str], list[Any]] = defaultdict(list)
+        for entry in self._run(
+            "SELECT seq, change_id, op, base_version, base, made_at, table_name, record_uuid"
+            " FROM sync_outbox ORDER BY seq LIMIT :n",
             {"n": limit},
-        ).all()
+        ).all():
+            entries[(str(entry[6]), str(entry[7]))].append(entry)
         by_table: dict[str, list[str]] = defaultdict(list)
-        for table_name, record_uuid in first:
-            by_table[str(table_name)].append(str(record_uuid))
-        changes: list[tuple[int, Change]] = []
-        for name, uuids in by_table.items():
+        for name, record_uuid in entries:
+            by_table[name].append(record_uuid)
+        rows = {name: self._records(SYNCED[name], uuids) for name, uuids in by_table.items()}
+        changes = []
+        for (name, record_uuid), found in entries.items():
+            oldest, newest = found[0], found[-1]
             spec = SYNCED[name]
-            entries: dict[str, list[Any]] = defaultdict(list)
-            for entry in self._session.execute(
-                text(
-                    "SELECT seq, change_id, op, base_version, base, made_at, record_uuid"
-                    " FROM sync_outbox WHERE table_name = :t AND record_uuid IN :u ORDER BY seq"
-                ).bindparams(_in("u")),
-                {"t": name, "u": uuids},
-            ):
-                entries[str(entry[6])].append(entry)
-            rows = self._records(spec, uuids)
-            for record_uuid, found in entries.items():
-                oldest, newest = found[0], found[-1]
-                base = None if oldest[2] == "insert" else self._decode(spec, loads(oldest[4]))
-                current = rows.get(record_uuid)
-                change = Change(
+            base = None if oldest[2] == "insert" else self._decode(spec, loads(oldest[4]))
+            # A record erased here has no values: the server knows it by its uuid alone.
+            profile_uuid, values = rows[name].get(record_uuid, (None, None))
+            changes.append(
+                Change(
                     change_id=str(newest[1]),
                     table=name,
                     uuid=record_uuid,
-                    profile_uuid=None if current is None else current[0],
-                    values=None if current is None else current[1],
+                    profile_uuid=profile_uuid,
+                    values=values,
                     base_version=None if oldest[3] is None else int(oldest[3]),
                     base=base,
                     made_at=from_sqlite("instant", str(newest[5])),
-                    last_entry=int(newest[0]),
+                    entries=tuple(int(e[0]) for e in found),
                 )
-                if change.values is None and spec.owned:
-                    # Erased here: the server knows the record by its uuid alone.
-                    change = Change(**{**change.__dict__, "profile_uuid": None})
-                changes.append((int(oldest[0]), change))
-        return [change for _first, change in sorted(changes, key=lambda pair: pair[0])]
+            )
+        return changes  # in the order of each record's oldest entry
 
     def _decode(self, spec: SyncedTable, raw: dict[str, Any]) -> Values:
         return {
@@ -216,52 +214,30 @@ class DeviceSync:
         columns = ", ".join(f"t.{c}" for c in spec.columns)
         owner = "p.uuid" if spec.owned else "NULL"
         join = " JOIN profile p ON p.id = t.profile_id" if spec.owned else ""
-        statement = text(
-            f"SELECT t.uuid, {owner}, {columns} FROM {spec.name} t{join}"  # noqa: S608
-            " WHERE t.uuid IN :u"
-        ).bindparams(_in("u"))
+        rows = self._run(
+            f"SELECT t.uuid, {owner}, {columns} FROM {spec.name} t{join}"
+            f" WHERE {sqlite.among('t.uuid', 'u')}",
+            {"u": json.dumps(list(uuids))},
+        )
+        # Only yes/no values and instants need converting; the rest is stored as it travels.
+        fixes = [(name, spec.kinds[name]) for name in spec.columns if spec.kinds[name] in CONVERTED]
         found: dict[str, tuple[str | None, Values]] = {}
-        kinds = [spec.kinds[c] for c in spec.columns]
-        for row in self._session.execute(statement, {"u": list(uuids)}):
-            values = {
-                name: from_sqlite(kind, value)
-                for name, kind, value in zip(spec.columns, kinds, row[2:], strict=True)
-            }
+        for row in rows.all():
+            values = dict(zip(spec.columns, row[2:], strict=True))
+            for name, kind in fixes:
+                values[name] = from_sqlite(kind, values[name])
             found[str(row[0])] = (None if row[1] is None else str(row[1]), values)
         return found
 
     def acknowledge(self, changes: Sequence[Change], results: dict[str, Accepted]) -> None:
-        """The server took these changes: their entries leave the outbox, and a record
-        the server took exactly as sent is now at the server's version."""
-        self._mode(STORING)
-        by_table: dict[str, list[Change]] = defaultdict(list)
-        for change in changes:
-            by_table[change.table].append(change)
-        for name, group in by_table.items():
-            done = [c for c in group if c.change_id in results]
-            if not done:
-                continue
-            self._session.execute(
-                text(
-                    "DELETE FROM sync_outbox WHERE table_name = :t AND record_uuid = :u"
-                    " AND seq <= :last"
-                ),
-                [{"t": name, "u": c.uuid, "last": c.last_entry} for c in done],
+        """The server took these changes: the outbox entries they covered leave it (an
+        entry written since stays, and goes with the next push)."""
+        done = [seq for c in changes if c.change_id in results for seq in c.entries]
+        for start in range(0, len(done), 50_000):
+            self._run(
+                f"DELETE FROM sync_outbox WHERE {sqlite.among('seq', 's')}",
+                {"s": json.dumps(done[start : start + 50_000])},
             )
-            versions = [
-                {"v": results[c.change_id].seq, "u": c.uuid, "t": name}
-                for c in done
-                if results[c.change_id].as_pushed and results[c.change_id].seq is not None
-            ]
-            if versions:
-                self._session.execute(
-                    text(
-                        f"UPDATE {name} SET sync_version = :v WHERE uuid = :u AND NOT EXISTS"  # noqa: S608
-                        " (SELECT 1 FROM sync_outbox WHERE table_name = :t AND record_uuid = :u)"
-                    ),
-                    versions,
-                )
-        self._mode(RECORDING)
 
     # Pulling
 
@@ -279,12 +255,10 @@ class DeviceSync:
             if not records:
                 continue
             waiting = set(
-                self._session.execute(
-                    text(
-                        "SELECT record_uuid FROM sync_outbox WHERE table_name = :t"
-                        " AND record_uuid IN :u"
-                    ).bindparams(_in("u")),
-                    {"t": name, "u": [r.uuid for r in records]},
+                self._run(
+                    "SELECT record_uuid FROM sync_outbox WHERE table_name = :t"
+                    f" AND {sqlite.among('record_uuid', 'u')}",
+                    {"t": name, "u": json.dumps([r.uuid for r in records])},
                 ).scalars()
             )
             ready = [r for r in records if r.uuid not in waiting]
@@ -328,7 +302,7 @@ class DeviceSync:
             values = [*(["_profile"] if spec.owned else []), *names, "_uuid", "_version"]
             self._session.execute(
                 text(
-                    f"INSERT INTO {spec.name} ({', '.join(columns)})"  # noqa: S608
+                    f"INSERT INTO {spec.name} ({', '.join(columns)})"
                     f" VALUES ({', '.join(':' + v for v in values)})"
                 ),
                 inserts,
@@ -337,7 +311,7 @@ class DeviceSync:
             assignments = ", ".join(f"{n} = :{n}" for n in names)
             self._session.execute(
                 text(
-                    f"UPDATE {spec.name} SET {assignments}, uuid = :_uuid,"  # noqa: S608
+                    f"UPDATE {spec.name} SET {assignments}, uuid = :_uuid,"
                     " sync_version = :_version WHERE uuid = :_old"
                 ),
                 updates,
@@ -352,9 +326,9 @@ class DeviceSync:
         profile's settings are found by their profile (and date) too."""
         found = {
             str(u): str(u)
-            for u in self._session.execute(
-                text(f"SELECT uuid FROM {spec.name} WHERE uuid IN :u").bindparams(_in("u")),  # noqa: S608
-                {"u": [r.uuid for r in records]},
+            for u in self._run(
+                f"SELECT uuid FROM {spec.name} WHERE {sqlite.among('uuid', 'u')}",
+                {"u": json.dumps([r.uuid for r in records])},
             ).scalars()
         }
         if spec.name in ("day_log", "settings"):

@@ -16,7 +16,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Connection, Table, bindparam, insert, select, text, update
+from sqlalchemy import Connection, Table, any_, bindparam, insert, select, text, update
+from sqlalchemy.dialects.postgresql import ARRAY
 
 from tracker.domain.merge import DELETED, STAMP, Merged, merge
 from tracker.models import ProfileRow, SyncChangeRow, SyncConflictRow
@@ -46,6 +47,28 @@ class _Logged:
     as_pushed: bool
 
 
+def _among(column: Any, values: Iterable[Any]) -> Any:
+    """`column = ANY(array)`: one parameter however many values (IN would bind each)."""
+    return column == any_(bindparam(None, sorted(set(values)), type_=ARRAY(column.type)))
+
+
+def _copy(
+    connection: Connection, table: str, columns: Sequence[str], rows: list[tuple[Any, ...]]
+) -> None:
+    """New rows in bulk with PostgreSQL's COPY, in the push's transaction. Values go as
+    text in their wire form (instants and dates as ISO text), which COPY reads by the
+    column's type: no conversion on the way."""
+    if not rows:
+        return
+    driver: Any = connection.connection.driver_connection
+    with (
+        driver.cursor() as cursor,
+        cursor.copy(f"COPY {table} ({', '.join(columns)}) FROM STDIN") as copy,
+    ):
+        for row in rows:
+            copy.write_row(row)
+
+
 def _wire_row(spec: SyncedTable, row: Any) -> Values:
     mapping = row._mapping
     return {name: to_wire(mapping[name]) for name in spec.columns}
@@ -62,7 +85,7 @@ class _Push:
         self.seq = int(connection.execute(text("SELECT kedut_begin_push()")).scalar_one())
         self.login = str(connection.execute(text("SELECT session_user")).scalar_one())
         self.now = to_wire(dt.datetime.now(dt.UTC))
-        self.log: list[dict[str, Any]] = []
+        self.log: list[tuple[Any, ...]] = []
         self.results: dict[str, Accepted] = {}
         self.names: dict[str, str] = {
             str(u): str(n)
@@ -74,16 +97,7 @@ class _Push:
     def number(self, table: str, uuid: str, change_id: str, as_pushed: bool) -> int:
         self.seq += 1
         self.log.append(
-            {
-                "seq": self.seq,
-                "change_id": change_id,
-                "device": self.device,
-                "login": self.login,
-                "table_name": table,
-                "record_uuid": uuid,
-                "as_pushed": as_pushed,
-                "committed_at": to_python("instant", self.now),
-            }
+            (self.seq, change_id, self.device, self.login, table, uuid, as_pushed, self.now)
         )
         return self.seq
 
@@ -105,7 +119,7 @@ class _Push:
         if not wanted:
             return {}
         rows = self.connection.execute(
-            select(_PROFILE.c.uuid, _PROFILE.c.id).where(_PROFILE.c.uuid.in_(wanted))
+            select(_PROFILE.c.uuid, _PROFILE.c.id).where(_among(_PROFILE.c.uuid, wanted))
         )
         return {str(u): int(i) for u, i in rows}
 
@@ -128,7 +142,8 @@ class _Push:
 
         uuids = [c.uuid for c in changes]
         keep(
-            self.connection.execute(select(table).where(table.c.uuid.in_(uuids))), lambda s: s.uuid
+            self.connection.execute(select(table).where(_among(table.c.uuid, uuids))),
+            lambda s: s.uuid,
         )
         # A day and a profile's settings are one record per profile (and date) whatever
         # uuid a device gave them (an old import may have brought another one).
@@ -156,7 +171,7 @@ class _Push:
                 select(
                     _LOG.c.record_uuid, _LOG.c.seq, _LOG.c.device, _LOG.c.login, _LOG.c.as_pushed
                 )
-                .where(_LOG.c.record_uuid.in_(sorted(set(uuids))))
+                .where(_among(_LOG.c.record_uuid, uuids))
                 .order_by(_LOG.c.seq)
             )
             for record_uuid, seq, device, login, as_pushed in rows:
@@ -171,7 +186,7 @@ class _Push:
             ids.update(self.profile_ids(c.uuid for c in changes))
         stored = self.stored(spec, changes, ids)
         history = self.history([s.uuid for s in stored.values()])
-        inserts: list[dict[str, Any]] = []
+        inserts: list[tuple[Any, ...]] = []
         updates: list[dict[str, Any]] = []
         conflicts: list[dict[str, Any]] = []
         for change in changes:
@@ -188,10 +203,8 @@ class _Push:
                     values["name"] = self.free_name(values["name"], change.uuid)
                     self.names[change.uuid] = values["name"]
                 seq = self.number(spec.name, change.uuid, change.change_id, values == change.values)
-                row = {**_python(spec, values), "uuid": change.uuid, "sync_version": seq}
-                if spec.owned:
-                    row["profile_id"] = profile_id
-                inserts.append(row)
+                owned_by = (profile_id,) if spec.owned else ()
+                inserts.append((*owned_by, *(values[c] for c in spec.columns), change.uuid, seq))
                 self.results[change.change_id] = Accepted(seq, values == change.values)
                 continue
             merged, mine = self.merged(spec, change, current, history.get(current.uuid, []))
@@ -219,8 +232,13 @@ class _Push:
                 )
                 conflicts.append(self.conflict(spec.name, current.uuid, owner, found, other_by))
         table = spec.table
-        if inserts:
-            self.connection.execute(insert(table), inserts)
+        owner_column = ("profile_id",) if spec.owned else ()
+        _copy(
+            self.connection,
+            spec.name,
+            (*owner_column, *spec.columns, "uuid", "sync_version"),
+            inserts,
+        )
         if updates:
             statement = (
                 update(table)
@@ -281,7 +299,7 @@ def push(connection: Connection, device: str, changes: Sequence[Change]) -> dict
     work = _Push(connection, device)
     ids = [c.change_id for c in changes]
     for change_id, seq, as_pushed in connection.execute(
-        select(_LOG.c.change_id, _LOG.c.seq, _LOG.c.as_pushed).where(_LOG.c.change_id.in_(ids))
+        select(_LOG.c.change_id, _LOG.c.seq, _LOG.c.as_pushed).where(_among(_LOG.c.change_id, ids))
     ):
         work.results[str(change_id)] = Accepted(int(seq), bool(as_pushed))
     todo = [c for c in changes if c.change_id not in work.results]
@@ -289,8 +307,21 @@ def push(connection: Connection, device: str, changes: Sequence[Change]) -> dict
         group = [c for c in todo if c.table == name]
         if group:
             work.take(spec, group)
-    if work.log:
-        connection.execute(insert(_LOG), work.log)
+    _copy(
+        connection,
+        "sync_change",
+        (
+            "seq",
+            "change_id",
+            "device",
+            "login",
+            "table_name",
+            "record_uuid",
+            "as_pushed",
+            "committed_at",
+        ),
+        work.log,
+    )
     return work.results
 
 
@@ -323,7 +354,7 @@ def pull(connection: Connection, device: str, after: int, limit: int) -> Page:
             )
         else:
             query = select(table, table.c.uuid.label("_profile_uuid"))
-        for row in connection.execute(query.where(table.c.uuid.in_(sorted(wanted[name])))):
+        for row in connection.execute(query.where(_among(table.c.uuid, wanted[name]))):
             m = row._mapping
             records.append(
                 Pulled(

@@ -98,6 +98,10 @@ def to_wire(value: Any) -> Any:
     return value
 
 
+# The kinds whose SQLite form differs from the wire form.
+CONVERTED = frozenset({"bool", "instant"})
+
+
 def from_sqlite(kind: str, value: Any) -> Any:
     """A value as SQLite stores it (a raw read, or the outbox's JSON) in its wire form."""
     if value is None:
@@ -124,7 +128,7 @@ def to_python(kind: str, value: Any) -> Any:
     if value is None:
         return None
     if kind == "instant":
-        return dt.datetime.strptime(value, INSTANT).replace(tzinfo=dt.UTC)
+        return dt.datetime.fromisoformat(value).replace(tzinfo=dt.UTC)
     if kind == "date":
         return dt.date.fromisoformat(value)
     return value
