@@ -82,9 +82,7 @@ def bench_rows(row: Callable[..., Row], runs: int = 3, diary: Path | None = None
                 one.append(_main_py(laptop, "sync"))
                 pull.append(_main_py(tablet, "sync", "--server", url))
             inside = _in_process_one_episode(Path(tmp) / "laptop0", max(runs, 5))
-            floor = [
-                _timed_python("import tracker.storage, psycopg") for _ in range(max(runs, 3))
-            ]
+            floor = [_timed_python("import tracker.storage, psycopg") for _ in range(max(runs, 3))]
     finally:
         server.close()
     rows.append(row("sync: first sync of ten years, process", first, "s", 15.0))
