@@ -88,7 +88,7 @@ def bench_rows(row: Callable[..., Row], runs: int = 3, diary: Path | None = None
     rows.append(row("sync: first sync of ten years, process", first, "s", 15.0))
     rows.append(row("sync: one new episode, process", one, "s", 0.5))
     rows.append(row("  the same, inside a running process", inside, "s", None))
-    rows.append(row("  floor: import storage + psycopg", floor, "s", None))
+    rows.append(row("  floor: importing the command line and sync", floor, "s", None))
     rows.append(row("  second device pulls ten years, process", pull, "s", None))
     return rows
 

@@ -126,7 +126,8 @@ def test_the_same_repositories_give_the_same_answers_on_both_engines(
     tmp_path: Path, postgres: Server
 ) -> None:
     store = open_store(tmp_path)
-    with Session(store.engine) as lite, Session(postgres.engine) as pg:
+    engine = postgres.sqlalchemy_engine()
+    with Session(store.engine) as lite, Session(engine) as pg:
         _fill(lite)
         _fill(pg)
         on_sqlite, on_postgres = _answers(lite), _answers(pg)
@@ -135,4 +136,5 @@ def test_the_same_repositories_give_the_same_answers_on_both_engines(
         assert sum(on_sqlite["hours"]) == 53 and on_sqlite["red_flags"]
         lite.rollback()
         pg.rollback()
+    engine.dispose()
     store.close()

@@ -140,6 +140,11 @@ def shown(error: ValidationError, args: argparse.Namespace) -> ValidationError:
 
 def run(args: argparse.Namespace) -> int:
     """Run one parsed command; returns the exit code."""
+    if args.handler == "sync.sync_":  # sync starts fast: no SQLAlchemy (issue 12)
+        from tracker.cli.sync import sync_
+
+        set_language(language_from_env())
+        return sync_(args)
     from tracker.cli import commands  # services and SQLAlchemy load only for a command
     from tracker.formats.csv_files import FileFormatError
     from tracker.services.demo import DemoRefusedError

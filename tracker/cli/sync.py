@@ -47,16 +47,21 @@ def _failed(error: Any) -> int:
 
 
 def sync_(args: argparse.Namespace) -> int:
+    """Runs before the command line's usual set-up (tracker.cli.run): it handles its
+    own errors, and loads SQLAlchemy only when the store must be made or migrated."""
     from tracker.services import sync
-    from tracker.services.store_access import open_diary
 
-    store = open_diary(args.data_dir)
     try:
+        store = sync.prepared_store(args.data_dir)
         report = sync.sync(store, args.server, upgrade_server=args.upgrade_server)
     except sync.SyncError as error:
         return _failed(error)
-    finally:
-        store.close()
+    except sync.StoreError as error:
+        output.error(str(error))
+        return EXIT_FAILURE
+    except (sync.DiaryError, OSError) as error:
+        output.error(_("could not use the diary on this device ({reason})").format(reason=error))
+        return EXIT_FAILURE
     print(
         _("pushed {pushed}, pulled {pulled}, conflicts {conflicts}").format(
             pushed=report.pushed, pulled=report.pulled, conflicts=report.conflicts

@@ -65,6 +65,7 @@ class Tracked:
     uuid: Mapped[str] = mapped_column(String(36), unique=True)
     updated_at: Mapped[dt.datetime] = mapped_column(UTCDateTime())
     deleted_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime())
-    # Sync (issue 12): the household server's change number this row's content is at
-    # (None: never synced). Not a value the person logged; exports leave it out.
+    # Sync (issue 12): on the server, the change number of the record's last change; on
+    # a device, the one it was last stored from the server at (None: not yet). Not a
+    # value the person logged; exports leave it out.
     sync_version: Mapped[int | None] = mapped_column(BigInteger)

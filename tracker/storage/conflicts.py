@@ -65,7 +65,7 @@ class ConflictRepository:
         if row is None:
             return None
         return {
-            name: from_sqlite(spec.kinds[name], value)
+            name: from_sqlite(spec.kind(name), value)
             for name, value in zip(spec.columns, row, strict=True)
         }
 
@@ -80,7 +80,7 @@ class ConflictRepository:
     def use_other(self, conflict: Conflict, now: dt.datetime) -> None:
         """Give the entry the value that was set aside (an edit made now)."""
         spec = SYNCED[conflict.table]
-        kind = spec.kinds[conflict.field]
+        kind = spec.kind(conflict.field)
         stamp = to_wire(now)
         self._session.execute(
             text(

@@ -7,14 +7,82 @@ sync outbox. The repositories and migrations above it run on PostgreSQL as well.
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Sequence
+from collections.abc import Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any, Protocol
 
-from sqlalchemy import create_engine, event
-from sqlalchemy.engine import Engine
+if TYPE_CHECKING:
+    from sqlalchemy.engine import Engine
 
 BUSY_TIMEOUT_MS = 5000
+
+
+class Rows(list[Any]):
+    """The rows a plain SQL statement returned, with the shortcuts sync uses."""
+
+    def all(self) -> list[Any]:
+        return self
+
+    def one(self) -> Any:
+        if len(self) != 1:
+            raise LookupError(f"{len(self)} rows where one was expected")
+        return self[0]
+
+    def first(self) -> Any:
+        return self[0] if self else None
+
+    def scalar(self) -> Any:
+        return self[0][0] if self else None
+
+    def scalar_one(self) -> Any:
+        return self.one()[0]
+
+    def scalars(self) -> list[Any]:
+        return [row[0] for row in self]
+
+
+class Runner(Protocol):
+    """Plain SQL with named (`:name`) parameters, in one transaction."""
+
+    def run(self, sql: str, params: Mapping[str, Any] | None = None) -> Rows: ...
+
+    def many(self, sql: str, params: Sequence[Mapping[str, Any]]) -> None: ...
+
+
+class ConnectionRunner:
+    """A Runner on a plain sqlite3 connection."""
+
+    def __init__(self, connection: sqlite3.Connection) -> None:
+        self.connection = connection
+
+    def run(self, sql: str, params: Mapping[str, Any] | None = None) -> Rows:
+        return Rows(self.connection.execute(sql, params or {}).fetchall())
+
+    def many(self, sql: str, params: Sequence[Mapping[str, Any]]) -> None:
+        if params:
+            self.connection.executemany(sql, params)
+
+
+@contextmanager
+def device_transaction(db_path: Path, *, write: bool) -> Iterator[ConnectionRunner]:
+    """One transaction on the device's store through plain sqlite3, with the pragmas of
+    every connection: writing ones begin IMMEDIATE (queueing behind another writer),
+    reading ones read one snapshot. Committed when the block ends without an error."""
+    connection = sqlite3.connect(db_path, isolation_level=None, check_same_thread=False)
+    try:
+        _on_connect(connection, None)
+        if not write:
+            connection.execute("PRAGMA query_only=ON")
+        connection.execute("BEGIN IMMEDIATE" if write else "BEGIN")
+        try:
+            yield ConnectionRunner(connection)
+        except BaseException:
+            connection.execute("ROLLBACK")
+            raise
+        connection.execute("COMMIT" if write else "ROLLBACK")
+    finally:
+        connection.close()
 
 
 class StoreFileError(Exception):
@@ -53,6 +121,8 @@ def _on_begin_read(connection: Any) -> None:
 
 def make_engine(db_path: Path, *, write: bool = True) -> Engine:
     """An engine whose transactions either write (BEGIN IMMEDIATE) or only read."""
+    from sqlalchemy import create_engine, event
+
     # The app reads in worker threads (charts, reports); the pool hands each connection
     # to one thread at a time, so SQLite's same-thread check can be relaxed.
     engine = create_engine(f"sqlite:///{db_path}", connect_args={"check_same_thread": False})

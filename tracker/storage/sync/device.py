@@ -1,6 +1,8 @@
-"""The device's side of sync, inside a unit of work's SQLite transaction: its state, the
-pending changes (the outbox the triggers of tracker.storage.sqlite write), what the
-server accepted, and the records pulled from it.
+"""The device's side of sync, inside one SQLite transaction: its state, the pending
+changes (the outbox the triggers of tracker.storage.sqlite write), what the server
+accepted, and the records pulled from it. Plain SQL through a `Runner`: a sync runs it
+on its own sqlite3 connection (tracker.storage.sqlite.device_transaction), without
+loading SQLAlchemy; a unit of work runs it on its session.
 
 Rows stored from the server are written with `outbox_mode` 2, so the triggers do not
 take them for this device's own edits; the mode goes back to 1 before the commit.
@@ -16,11 +18,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import text
-from sqlalchemy.orm import Session
-
 from tracker.storage import sqlite
-from tracker.storage.sqlite import NEW_UUID
+from tracker.storage.sqlite import NEW_UUID, Runner
 from tracker.storage.sync.changes import Accepted, Change, Page, Pulled
 from tracker.storage.sync.wire import (
     CONVERTED,
@@ -59,12 +58,11 @@ def _stamp(moment: dt.datetime) -> str:
 
 
 class DeviceSync:
-    def __init__(self, session: Session) -> None:
-        self._session = session
+    def __init__(self, db: Runner) -> None:
+        self._db = db
 
     def _run(self, sql: str, params: Any = None) -> Any:
-        statement = text(sql)
-        return self._session.execute(statement, params or {})
+        return self._db.run(sql, params)
 
     def _mode(self, mode: int) -> None:
         self._run("UPDATE sync_state SET outbox_mode = :m WHERE id = 1", {"m": mode})
@@ -203,7 +201,7 @@ class DeviceSync:
 
     def _decode(self, spec: SyncedTable, raw: dict[str, Any]) -> Values:
         return {
-            name: from_sqlite(spec.kinds[name], raw.get(name, spec.defaults.get(name)))
+            name: from_sqlite(spec.kind(name), raw.get(name, spec.defaults.get(name)))
             for name in spec.columns
         }
 
@@ -220,7 +218,7 @@ class DeviceSync:
             {"u": json.dumps(list(uuids))},
         )
         # Only yes/no values and instants need converting; the rest is stored as it travels.
-        fixes = [(name, spec.kinds[name]) for name in spec.columns if spec.kinds[name] in CONVERTED]
+        fixes = [(name, spec.kind(name)) for name in spec.columns if spec.kind(name) in CONVERTED]
         found: dict[str, tuple[str | None, Values]] = {}
         for row in rows.all():
             values = dict(zip(spec.columns, row[2:], strict=True))
@@ -284,7 +282,7 @@ class DeviceSync:
         inserts: list[dict[str, Any]] = []
         updates: list[dict[str, Any]] = []
         for record in records:
-            row = {n: to_sqlite(spec.kinds[n], record.values[n]) for n in names}
+            row = {n: to_sqlite(spec.kind(n), record.values[n]) for n in names}
             row.update(_uuid=record.uuid, _version=record.version)
             if spec.owned:
                 row["_profile"] = profiles[str(record.profile_uuid)]
@@ -300,20 +298,16 @@ class DeviceSync:
         if inserts:
             columns = [*owner, *names, "uuid", "sync_version"]
             values = [*(["_profile"] if spec.owned else []), *names, "_uuid", "_version"]
-            self._session.execute(
-                text(
-                    f"INSERT INTO {spec.name} ({', '.join(columns)})"
-                    f" VALUES ({', '.join(':' + v for v in values)})"
-                ),
+            self._db.many(
+                f"INSERT INTO {spec.name} ({', '.join(columns)})"
+                f" VALUES ({', '.join(':' + v for v in values)})",
                 inserts,
             )
         if updates:
             assignments = ", ".join(f"{n} = :{n}" for n in names)
-            self._session.execute(
-                text(
-                    f"UPDATE {spec.name} SET {assignments}, uuid = :_uuid,"
-                    " sync_version = :_version WHERE uuid = :_old"
-                ),
+            self._db.many(
+                f"UPDATE {spec.name} SET {assignments}, uuid = :_uuid,"
+                " sync_version = :_version WHERE uuid = :_old",
                 updates,
             )
         if spec.name == "profile":
@@ -371,8 +365,8 @@ class DeviceSync:
                         },
                     )
         self._mode(STORING)
-        self._session.execute(
-            text("UPDATE profile SET name = :_name WHERE uuid = :_uuid"),
+        self._db.many(
+            "UPDATE profile SET name = :_name WHERE uuid = :_uuid",
             [{"_name": r["_name"], "_uuid": r["_uuid"]} for r in rows],
         )
 

@@ -1,4 +1,6 @@
-"""Push and pull on the household server's tables.
+"""Push and pull on the household server's tables, in plain SQL on psycopg's connection
+(the tables are the models', made by the migrations; a sync loads neither SQLAlchemy
+nor the models, so it starts fast).
 
 A push runs in one server transaction that first calls `kedut_begin_push()` (installed
 by migration 0004): it waits for the household's advisory lock, so pushes are one at a
@@ -16,24 +18,29 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Connection, Table, any_, bindparam, insert, select, text, update
-from sqlalchemy.dialects.postgresql import ARRAY
-
-from tracker.domain.merge import DELETED, STAMP, Merged, merge
-from tracker.models import ProfileRow, SyncChangeRow, SyncConflictRow
+from tracker.domain.merge import DELETED, STAMP, FieldConflict, Merged, merge
 from tracker.storage.sync.changes import Accepted, Change, Page, Pulled
 from tracker.storage.sync.errors import SyncError
-from tracker.storage.sync.wire import SYNCED, SyncedTable, Values, dumps, to_python, to_wire
+from tracker.storage.sync.wire import SYNCED, SyncedTable, Values, dumps, to_wire
 
-_LOG: Table = SyncChangeRow.__table__  # type: ignore[assignment]
-_PROFILE: Table = ProfileRow.__table__  # type: ignore[assignment]
-_CONFLICTS: Table = SyncConflictRow.__table__  # type: ignore[assignment]
 _NAME_MAX = 60
+_NO_ID = ("settings", "day_log")  # keyed by their profile (and date)
+_LOG_COLUMNS = (
+    "seq",
+    "change_id",
+    "device",
+    "login",
+    "table_name",
+    "record_uuid",
+    "as_pushed",
+    "committed_at",
+)
+_CONFLICT_COLUMNS = ("profile_id", *SYNCED["sync_conflict"].columns, "uuid", "sync_version")
 
 
 @dataclass
 class _Stored:
-    key: dict[str, Any]  # the primary key of the row on the server
+    id: int | None  # the row's own key on the server (a settings row has none)
     uuid: str
     profile_id: int | None
     values: Values
@@ -47,51 +54,54 @@ class _Logged:
     as_pushed: bool
 
 
-def _among(column: Any, values: Iterable[Any]) -> Any:
-    """`column = ANY(array)`: one parameter however many values (IN would bind each)."""
-    return column == any_(bindparam(None, sorted(set(values)), type_=ARRAY(column.type)))
+def _rows(connection: Any, sql: str, params: Sequence[Any] = ()) -> list[Any]:
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        return list(cursor.fetchall())
 
 
-def _copy(
-    connection: Connection, table: str, columns: Sequence[str], rows: list[tuple[Any, ...]]
-) -> None:
+def _copy(connection: Any, table: str, columns: Sequence[str], rows: list[tuple[Any, ...]]) -> None:
     """New rows in bulk with PostgreSQL's COPY, in the push's transaction. Values go as
     text in their wire form (instants and dates as ISO text), which COPY reads by the
     column's type: no conversion on the way."""
     if not rows:
         return
-    driver: Any = connection.connection.driver_connection
     with (
-        driver.cursor() as cursor,
+        connection.cursor() as cursor,
         cursor.copy(f"COPY {table} ({', '.join(columns)}) FROM STDIN") as copy,
     ):
         for row in rows:
             copy.write_row(row)
 
 
-def _wire_row(spec: SyncedTable, row: Any) -> Values:
-    mapping = row._mapping
-    return {name: to_wire(mapping[name]) for name in spec.columns}
+def _select(spec: SyncedTable) -> str:
+    """The columns read back: the row's key, uuid, owner, then its values."""
+    key = "NULL" if spec.name in _NO_ID else "id"
+    owner = "profile_id" if spec.owned else "NULL"
+    return f"SELECT {key}, uuid, {owner}, {', '.join(spec.columns)} FROM {spec.name}"
 
 
-def _python(spec: SyncedTable, values: Values) -> dict[str, Any]:
-    return {name: to_python(spec.kinds[name], values[name]) for name in spec.columns}
+def _stored(spec: SyncedTable, row: Sequence[Any]) -> _Stored:
+    return _Stored(
+        id=row[0],
+        uuid=str(row[1]),
+        profile_id=row[2],
+        values={name: to_wire(value) for name, value in zip(spec.columns, row[3:], strict=True)},
+    )
 
 
 class _Push:
-    def __init__(self, connection: Connection, device: str) -> None:
+    def __init__(self, connection: Any, device: str) -> None:
         self.connection = connection
         self.device = device
-        self.seq = int(connection.execute(text("SELECT kedut_begin_push()")).scalar_one())
-        self.login = str(connection.execute(text("SELECT session_user")).scalar_one())
+        self.seq = int(_rows(connection, "SELECT kedut_begin_push()")[0][0])
+        self.login = str(_rows(connection, "SELECT session_user")[0][0])
         self.now = to_wire(dt.datetime.now(dt.UTC))
         self.log: list[tuple[Any, ...]] = []
         self.results: dict[str, Accepted] = {}
         self.names: dict[str, str] = {
             str(u): str(n)
-            for u, n in connection.execute(
-                select(_PROFILE.c.uuid, _PROFILE.c.name).where(_PROFILE.c.deleted_at.is_(None))
-            )
+            for u, n in _rows(connection, "SELECT uuid, name FROM profile WHERE deleted_at IS NULL")
         }
 
     def number(self, table: str, uuid: str, change_id: str, as_pushed: bool) -> int:
@@ -118,63 +128,48 @@ class _Push:
         wanted = sorted(set(uuids))
         if not wanted:
             return {}
-        rows = self.connection.execute(
-            select(_PROFILE.c.uuid, _PROFILE.c.id).where(_among(_PROFILE.c.uuid, wanted))
-        )
+        rows = _rows(self.connection, "SELECT uuid, id FROM profile WHERE uuid = ANY(%s)", [wanted])
         return {str(u): int(i) for u, i in rows}
 
     def stored(
         self, spec: SyncedTable, changes: Sequence[Change], ids: dict[str, int]
     ) -> dict[str, _Stored]:
-        table = spec.table
-        keys = [c.name for c in table.primary_key.columns]
-        found: dict[str, _Stored] = {}
-
-        def keep(rows: Iterable[Any], by: Any) -> None:
-            for row in rows:
-                stored = _Stored(
-                    key={k: row._mapping[k] for k in keys},
-                    uuid=str(row._mapping["uuid"]),
-                    profile_id=row._mapping.get("profile_id"),
-                    values=_wire_row(spec, row),
-                )
-                found[by(stored)] = stored
-
+        """The server's rows of these changes, by the uuid the device gave them."""
         uuids = [c.uuid for c in changes]
-        keep(
-            self.connection.execute(select(table).where(_among(table.c.uuid, uuids))),
-            lambda s: s.uuid,
-        )
+        found = {
+            stored.uuid: stored
+            for stored in (
+                _stored(spec, row)
+                for row in _rows(self.connection, f"{_select(spec)} WHERE uuid = ANY(%s)", [uuids])
+            )
+        }
         # A day and a profile's settings are one record per profile (and date) whatever
         # uuid a device gave them (an old import may have brought another one).
-        if spec.name in ("day_log", "settings"):
-            missing = [c for c in changes if c.uuid not in found and c.values is not None]
-            by_key: dict[tuple[Any, ...], str] = {}
+        missing = [c for c in changes if c.uuid not in found and c.values is not None]
+        if spec.name in ("day_log", "settings") and missing:
+            owners = sorted({ids[c.profile_uuid] for c in missing if c.profile_uuid in ids})
+            by_key = {}
+            for row in _rows(
+                self.connection, f"{_select(spec)} WHERE profile_id = ANY(%s)", [owners]
+            ):
+                stored = _stored(spec, row)
+                by_key[(stored.profile_id, stored.values.get("date"))] = stored
             for change in missing:
                 assert change.values is not None and change.profile_uuid is not None
-                profile_id = ids.get(change.profile_uuid)
-                day = change.values.get("date")
-                by_key[(profile_id, to_python("date", day) if day else None)] = change.uuid
-            if by_key:
-                query = select(table).where(table.c.profile_id.in_({k[0] for k in by_key}))
-                for row in self.connection.execute(query):
-                    m = row._mapping
-                    change_uuid = by_key.get((m["profile_id"], m.get("date")))
-                    if change_uuid is not None:
-                        keep([row], lambda _s, u=change_uuid: u)
+                key = (ids.get(change.profile_uuid), change.values.get("date"))
+                if key in by_key:
+                    found[change.uuid] = by_key[key]
         return found
 
     def history(self, uuids: Sequence[str]) -> dict[str, list[_Logged]]:
         found: dict[str, list[_Logged]] = defaultdict(list)
         if uuids:
-            rows = self.connection.execute(
-                select(
-                    _LOG.c.record_uuid, _LOG.c.seq, _LOG.c.device, _LOG.c.login, _LOG.c.as_pushed
-                )
-                .where(_among(_LOG.c.record_uuid, uuids))
-                .order_by(_LOG.c.seq)
-            )
-            for record_uuid, seq, device, login, as_pushed in rows:
+            for record_uuid, seq, device, login, as_pushed in _rows(
+                self.connection,
+                "SELECT record_uuid, seq, device, login, as_pushed FROM sync_change"
+                " WHERE record_uuid = ANY(%s) ORDER BY seq",
+                [sorted(set(uuids))],
+            ):
                 found[str(record_uuid)].append(_Logged(int(seq), device, login, bool(as_pushed)))
         return found
 
@@ -182,56 +177,41 @@ class _Push:
 
     def take(self, spec: SyncedTable, changes: Sequence[Change]) -> None:
         ids = self.profile_ids(c.profile_uuid for c in changes if c.profile_uuid)
-        if spec.name == "profile":
-            ids.update(self.profile_ids(c.uuid for c in changes))
         stored = self.stored(spec, changes, ids)
         history = self.history([s.uuid for s in stored.values()])
         inserts: list[tuple[Any, ...]] = []
-        updates: list[dict[str, Any]] = []
-        conflicts: list[dict[str, Any]] = []
+        updates: list[tuple[Any, ...]] = []
+        conflicts: list[tuple[Any, ...]] = []
         for change in changes:
             profile_id = ids.get(change.profile_uuid or "") if spec.owned else None
-            if spec.owned and profile_id is None:
-                raise SyncError(f"the server has no profile {change.profile_uuid}")
             current = stored.get(change.uuid)
             if current is None:
                 if change.values is None:  # erased before the server ever saw it
                     self.results[change.change_id] = Accepted(None, True)
                     continue
-                values = dict(change.values)
-                if spec.name == "profile" and values[DELETED] is None:
-                    values["name"] = self.free_name(values["name"], change.uuid)
-                    self.names[change.uuid] = values["name"]
-                seq = self.number(spec.name, change.uuid, change.change_id, values == change.values)
+                if spec.owned and profile_id is None:
+                    raise SyncError(f"the server has no profile {change.profile_uuid}")
+                values = self.named(spec, dict(change.values), change.uuid)
+                as_pushed = values == change.values
+                seq = self.number(spec.name, change.uuid, change.change_id, as_pushed)
                 owned_by = (profile_id,) if spec.owned else ()
                 inserts.append((*owned_by, *(values[c] for c in spec.columns), change.uuid, seq))
-                self.results[change.change_id] = Accepted(seq, values == change.values)
+                self.results[change.change_id] = Accepted(seq, as_pushed)
                 continue
             merged, mine = self.merged(spec, change, current, history.get(current.uuid, []))
-            values = merged.values
-            if spec.name == "profile" and values[DELETED] is None:
-                values["name"] = self.free_name(values["name"], current.uuid)
-                self.names[current.uuid] = values["name"]
-            elif spec.name == "profile":
-                self.names.pop(current.uuid, None)
+            values = self.named(spec, merged.values, current.uuid)
             as_pushed = current.uuid == change.uuid and (
                 values == mine if change.values is not None else values[DELETED] is not None
             )
             seq = self.number(spec.name, current.uuid, change.change_id, as_pushed)
-            updates.append(
-                {**_python(spec, values), "sync_version": seq, "_key_uuid": current.uuid}
-            )
+            updates.append((*(values[c] for c in spec.columns), seq, current.uuid))
             self.results[change.change_id] = Accepted(seq, as_pushed)
-            owner = current.key.get("id") if spec.name == "profile" else current.profile_id
+            owner = current.id if spec.name == "profile" else current.profile_id
             others = [e for e in history.get(current.uuid, []) if e.device != self.device]
             for found in merged.conflicts:
-                other_by = (
-                    self.login
-                    if found.other_is_mine
-                    else (others[-1].login if others else self.login)
-                )
+                theirs = others[-1].login if others else self.login
+                other_by = self.login if found.other_is_mine else theirs
                 conflicts.append(self.conflict(spec.name, current.uuid, owner, found, other_by))
-        table = spec.table
         owner_column = ("profile_id",) if spec.owned else ()
         _copy(
             self.connection,
@@ -240,14 +220,22 @@ class _Push:
             inserts,
         )
         if updates:
-            statement = (
-                update(table)
-                .where(table.c.uuid == bindparam("_key_uuid"))
-                .values({name: bindparam(name) for name in (*spec.columns, "sync_version")})
-            )
-            self.connection.execute(statement, updates)
-        if conflicts:
-            self.connection.execute(insert(_CONFLICTS), conflicts)
+            assignments = ", ".join(f"{name} = %s" for name in spec.columns)
+            with self.connection.cursor() as cursor:
+                cursor.executemany(
+                    f"UPDATE {spec.name} SET {assignments}, sync_version = %s WHERE uuid = %s",
+                    updates,
+                )
+        _copy(self.connection, "sync_conflict", _CONFLICT_COLUMNS, conflicts)
+
+    def named(self, spec: SyncedTable, values: Values, uuid: str) -> Values:
+        if spec.name == "profile":
+            if values[DELETED] is None:
+                values["name"] = self.free_name(values["name"], uuid)
+                self.names[uuid] = values["name"]
+            else:
+                self.names.pop(uuid, None)
+        return values
 
     def merged(
         self, spec: SyncedTable, change: Change, current: _Stored, history: list[_Logged]
@@ -266,40 +254,45 @@ class _Push:
         ]
         if not unseen and current.uuid == change.uuid:
             return Merged(dict(mine)), mine  # made on top of the server's version: it wins
-        base = change.base if change.base is not None else dict(spec.defaults)
+        base = change.base if change.base is not None else spec.new_record()
         return merge(spec.fields, base, mine, current.values), mine
 
     def conflict(
-        self, table: str, record_uuid: str, profile_id: int | None, found: Any, other_by: str
-    ) -> dict[str, Any]:
+        self,
+        table: str,
+        record_uuid: str,
+        profile_id: int | None,
+        found: FieldConflict,
+        other_by: str,
+    ) -> tuple[Any, ...]:
         conflict_uuid = str(uuid_module.uuid4())
         seq = self.number("sync_conflict", conflict_uuid, str(uuid_module.uuid4()), False)
-        now = to_python("instant", self.now)
-        return {
-            "uuid": conflict_uuid,
-            "profile_id": profile_id,
+        values = {
             "table_name": table,
             "record_uuid": record_uuid,
             "field": found.field,
             "shown_value": dumps(found.shown),
             "other_value": dumps(found.other),
-            "shown_at": to_python("instant", found.shown_at),
-            "other_at": to_python("instant", found.other_at),
+            "shown_at": found.shown_at,
+            "other_at": found.other_at,
             "other_by": other_by[:63],
-            "created_at": now,
+            "created_at": self.now,
             "resolved_at": None,
-            "updated_at": now,
+            "updated_at": self.now,
             "deleted_at": None,
-            "sync_version": seq,
         }
+        columns = SYNCED["sync_conflict"].columns
+        return (profile_id, *(values[c] for c in columns), conflict_uuid, seq)
 
 
-def push(connection: Connection, device: str, changes: Sequence[Change]) -> dict[str, Accepted]:
+def push(connection: Any, device: str, changes: Sequence[Change]) -> dict[str, Accepted]:
     """Take a device's changes in one transaction (the caller commits)."""
     work = _Push(connection, device)
     ids = [c.change_id for c in changes]
-    for change_id, seq, as_pushed in connection.execute(
-        select(_LOG.c.change_id, _LOG.c.seq, _LOG.c.as_pushed).where(_among(_LOG.c.change_id, ids))
+    for change_id, seq, as_pushed in _rows(
+        connection,
+        "SELECT change_id, seq, as_pushed FROM sync_change WHERE change_id = ANY(%s)",
+        [ids],
     ):
         work.results[str(change_id)] = Accepted(int(seq), bool(as_pushed))
     todo = [c for c in changes if c.change_id not in work.results]
@@ -307,62 +300,47 @@ def push(connection: Connection, device: str, changes: Sequence[Change]) -> dict
         group = [c for c in todo if c.table == name]
         if group:
             work.take(spec, group)
-    _copy(
-        connection,
-        "sync_change",
-        (
-            "seq",
-            "change_id",
-            "device",
-            "login",
-            "table_name",
-            "record_uuid",
-            "as_pushed",
-            "committed_at",
-        ),
-        work.log,
-    )
+    _copy(connection, "sync_change", _LOG_COLUMNS, work.log)
     return work.results
 
 
-def pull(connection: Connection, device: str, after: int, limit: int) -> Page:
+def pull(connection: Any, device: str, after: int, limit: int) -> Page:
     """The records changed after change number `after` by anyone but this device (its
     own changes that the server took as they were), at most `limit` changes."""
-    top = int(
-        connection.execute(text("SELECT coalesce(max(seq), 0) FROM sync_change")).scalar_one()
+    top = int(_rows(connection, "SELECT coalesce(max(seq), 0) FROM sync_change")[0][0])
+    changed = _rows(
+        connection,
+        "SELECT seq, table_name, record_uuid FROM sync_change WHERE seq > %s AND seq <= %s"
+        " AND NOT (device = %s AND as_pushed) ORDER BY seq LIMIT %s",
+        [after, top, device, limit],
     )
-    rows = connection.execute(
-        select(_LOG.c.seq, _LOG.c.table_name, _LOG.c.record_uuid)
-        .where(_LOG.c.seq > after, _LOG.c.seq <= top)
-        .where(~((_LOG.c.device == device) & _LOG.c.as_pushed))
-        .order_by(_LOG.c.seq)
-        .limit(limit)
-    ).all()
-    complete = len(rows) < limit
-    through = top if complete else int(rows[-1].seq)
+    complete = len(changed) < limit
+    through = top if complete else int(changed[-1][0])
     wanted: dict[str, set[str]] = defaultdict(set)
-    for row in rows:
-        wanted[str(row.table_name)].add(str(row.record_uuid))
+    for _seq, table_name, record_uuid in changed:
+        wanted[str(table_name)].add(str(record_uuid))
     records: list[Pulled] = []
     for name, spec in SYNCED.items():
         if name not in wanted:
             continue
-        table = spec.table
-        if spec.owned:
-            query = select(table, _PROFILE.c.uuid.label("_profile_uuid")).join(
-                _PROFILE, _PROFILE.c.id == table.c.profile_id
-            )
-        else:
-            query = select(table, table.c.uuid.label("_profile_uuid"))
-        for row in connection.execute(query.where(_among(table.c.uuid, wanted[name]))):
-            m = row._mapping
+        owner = "p.uuid" if spec.owned else "NULL"
+        join = " JOIN profile p ON p.id = t.profile_id" if spec.owned else ""
+        columns = ", ".join(f"t.{c}" for c in spec.columns)
+        for row in _rows(
+            connection,
+            f"SELECT t.uuid, {owner}, t.sync_version, {columns} FROM {name} t{join}"
+            " WHERE t.uuid = ANY(%s)",
+            [sorted(wanted[name])],
+        ):
             records.append(
                 Pulled(
                     table=name,
-                    uuid=str(m["uuid"]),
-                    profile_uuid=str(m["_profile_uuid"]) if spec.owned else None,
-                    values=_wire_row(spec, row),
-                    version=int(m["sync_version"]),
+                    uuid=str(row[0]),
+                    profile_uuid=None if row[1] is None else str(row[1]),
+                    values={
+                        c: to_wire(value) for c, value in zip(spec.columns, row[3:], strict=True)
+                    },
+                    version=int(row[2]),
                 )
             )
-    return Page(records=records, through=through, changes=len(rows), complete=complete)
+    return Page(records=records, through=through, changes=len(changed), complete=complete)
