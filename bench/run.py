@@ -222,6 +222,11 @@ def main() -> None:
         rows.append(row("import the ten-year CSV (empty store)", imports, "s", 3.0))
         store.close()
 
+        # Sync with a household server (a local, throwaway PostgreSQL).
+        from bench.sync import bench_rows as sync_rows
+
+        rows.extend(sync_rows(row, min(runs, 3), data_dir))
+
     # Importing from devices: a generated 1 GB Apple Health export, streamed.
     from bench.apple_health import bench_rows
 

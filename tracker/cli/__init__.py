@@ -143,6 +143,10 @@ def build_parser() -> argparse.ArgumentParser:
     demo.add_argument("--seed", type=WHOLE, default=7, help="same seed, same diary")
     demo.add_argument("--end", type=DATE, help="the diary's last day (default today)")
     demo.set_defaults(handler="demo_")
+
+    from tracker.cli import sync  # one diary on several devices (issue 12)
+
+    sync.add_parsers(subcommands)
     return parser
 
 
@@ -154,6 +158,11 @@ def shown(error: ValidationError, args: argparse.Namespace) -> ValidationError:
 
 def run(args: argparse.Namespace) -> int:
     """Run one parsed command; returns the exit code."""
+    if args.handler == "sync.sync_":  # sync starts fast: no SQLAlchemy (issue 12)
+        from tracker.cli.sync import sync_
+
+        set_language(language_from_env())
+        return sync_(args)
     from tracker.cli import commands  # services and SQLAlchemy load only for a command
     from tracker.formats.csv_files import FileFormatError
     from tracker.services.demo import DemoRefusedError

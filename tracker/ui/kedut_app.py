@@ -76,9 +76,16 @@ class KedutApp(App):
     def on_start(self) -> None:
         self.root.screen("today").refresh()
         after_next_frame(lambda: threading.Thread(target=self._daily_backup, daemon=True).start())
+        # Sync with the household's server in the background (issue 12).
+        from tracker.ui.sync_glue import AppSync
+
+        self.sync = AppSync(self)
+        after_next_frame(self.sync.start)
 
     def on_stop(self) -> None:
         Window.unbind(on_key_down=self._on_key_down, on_request_close=self._on_request_close)
+        if getattr(self, "sync", None) is not None:
+            self.sync.stop()
 
     def _on_request_close(self, *_args: object, **_kwargs: object) -> bool:
         """Closing the window (or Escape) with unsaved changes asks first (True: stay)."""

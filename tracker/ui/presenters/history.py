@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Sequence, Set
 from dataclasses import dataclass
 
 from tracker.domain import DayLog, Episode
 from tracker.i18n import gettext as _
 from tracker.labels import short_date, weekday_label
+from tracker.ui.presenters.sync import conflict_mark
 from tracker.ui.presenters.today import episode_item
 
 
@@ -21,6 +22,9 @@ class HistoryRow:
     title: str
     detail: str
     alert: str
+    uuid: str = ""
+    conflict: str = ""
+    """Set when the entry was changed on two devices without them seeing each other."""
 
 
 def day_summary(day_log: DayLog) -> str:
@@ -40,8 +44,14 @@ def day_summary(day_log: DayLog) -> str:
     return " · ".join(parts) or _("nothing filled in")
 
 
-def history_rows(episodes: Sequence[Episode], day_logs: Sequence[DayLog]) -> list[HistoryRow]:
-    """Newest first; on each date the day log comes before that day's episodes."""
+def history_rows(
+    episodes: Sequence[Episode],
+    day_logs: Sequence[DayLog],
+    conflicted: Set[str] = frozenset(),
+) -> list[HistoryRow]:
+    """Newest first; on each date the day log comes before that day's episodes. Entries
+    whose uuid is in `conflicted` are marked (a sync conflict to choose from)."""
+    mark = conflict_mark()
     by_date: dict[object, list[HistoryRow]] = {}
     for day_log in day_logs:
         by_date.setdefault(day_log.date, []).append(
@@ -52,6 +62,8 @@ def history_rows(episodes: Sequence[Episode], day_logs: Sequence[DayLog]) -> lis
                 title=_("Day log"),
                 detail=day_summary(day_log),
                 alert="",
+                uuid=day_log.uuid or "",
+                conflict=mark if day_log.uuid in conflicted else "",
             )
         )
     for episode in sorted(episodes, key=lambda e: e.started_at, reverse=True):
@@ -64,6 +76,8 @@ def history_rows(episodes: Sequence[Episode], day_logs: Sequence[DayLog]) -> lis
                 title=item.place_text,
                 detail=item.detail_text,
                 alert=item.red_flags_text,
+                uuid=episode.uuid or "",
+                conflict=mark if episode.uuid in conflicted else "",
             )
         )
     rows: list[HistoryRow] = []
