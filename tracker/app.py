@@ -30,6 +30,39 @@ def display_available() -> bool:
     return bool(os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
 
 
+def prepare_kivy() -> None:
+    """Before Kivy is imported: it must not read our command line; the window's class is
+    "Kedut" (what a desktop groups windows and finds the icon by); the clipboard is
+    SDL's, so a text field never looks for xclip or xsel and prints their tracebacks;
+    and the console shows warnings and errors only (Kivy's full log stays in its file)."""
+    os.environ.setdefault("KIVY_NO_ARGS", "1")
+    os.environ.setdefault("SDL_VIDEO_X11_WMCLASS", "Kedut")
+    os.environ.setdefault("KIVY_CLIPBOARD", "sdl2")
+    if os.environ.get("KIVY_LOG_MODE", "KIVY") == "KIVY":
+        os.environ.setdefault("KIVY_NO_CONSOLELOG", "1")
+        import logging
+
+        import kivy
+        from kivy.logger import Logger  # installs Kivy's file log, without a console one
+
+        # Selection "cut buffers" exist only through the xclip/xsel programs: not tried.
+        kivy.kivy_options["cutbuffer"] = ()
+
+        console = logging.StreamHandler(sys.__stderr__)
+        console.setLevel(logging.WARNING)
+        console.setFormatter(logging.Formatter("kedut: %(levelname)s: %(message)s"))
+        console.addFilter(_not_kivy_housekeeping)
+        logging.root.addHandler(console)
+        Logger.setLevel(logging.INFO)
+
+
+def _not_kivy_housekeeping(record: object) -> bool:
+    """Kivy upgrading its own config file on a first start, or saying that there is no
+    X11 cut buffer (the clipboard works without one), is not the person's business."""
+    message = str(getattr(record, "msg", ""))
+    return not message.startswith(("Config: ", "Cutbuffer: "))
+
+
 def run_app(data_dir: str | None = None, profile: str | None = None) -> int:
     if not display_available():
         print(NO_DISPLAY_MESSAGE, file=sys.stderr)
@@ -50,8 +83,7 @@ def run_app(data_dir: str | None = None, profile: str | None = None) -> int:
         return 1
     assert chosen.id is not None
     set_language(language_from_env(get_settings(store, chosen.id).language))
-    # Kivy must not read our command line, and keeps its own config and logs apart.
-    os.environ.setdefault("KIVY_NO_ARGS", "1")
+    prepare_kivy()
     from kivy.config import Config
 
     # A phone-like portrait window to start with; it resizes freely.

@@ -21,12 +21,12 @@ from tracker.domain import Episode, Profile
 from tracker.i18n import gettext, set_language
 from tracker.services.diary_service import DiaryService
 from tracker.storage.backups import daily_backup
+from tracker.ui.assets import font_path, icon_path
 
-ASSETS = Path(__file__).resolve().parents[2] / "assets"
 LabelBase.register(
     "Kedut",
-    str(ASSETS / "fonts" / "DejaVuSans.ttf"),
-    fn_bold=str(ASSETS / "fonts" / "DejaVuSans-Bold.ttf"),
+    str(font_path("DejaVuSans.ttf")),
+    fn_bold=str(font_path("DejaVuSans-Bold.ttf")),
 )
 # Every text in a .kv file goes through the catalogues: `_("Log twitch")`.
 global_idmap["_"] = gettext
@@ -53,6 +53,7 @@ SCREENS = {
 
 class KedutApp(App):
     title = "Kedut"
+    icon = str(icon_path())
 
     def __init__(self, diary: DiaryService, export_dir: Path, **kwargs: object) -> None:
         super().__init__(**kwargs)
@@ -63,6 +64,7 @@ class KedutApp(App):
 
     def build(self) -> RootLayout:
         Window.clearcolor = WINDOW_BACKGROUND
+        Window.title = self.title  # the window manager's name for it, not "python3.11"
         Window.bind(on_key_down=self._on_key_down, on_request_close=self._on_request_close)
         return RootLayout({name: self._factory(name) for name in SCREENS})
 
