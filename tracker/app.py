@@ -10,6 +10,7 @@ import os
 import sys
 
 from tracker.i18n import language_from_env, set_language
+from tracker.services.app_profiles import needs_first_start, start_profile
 from tracker.services.diary_service import DiaryService
 from tracker.services.profiles import ProfileNotFoundError, get_settings, resolve_profile
 from tracker.storage import StoreError, open_store, resolve_data_dir
@@ -70,7 +71,8 @@ def run_app(data_dir: str | None = None, profile: str | None = None) -> int:
     folder = resolve_data_dir(data_dir)
     try:
         store = open_store(folder)
-        chosen = resolve_profile(store, profile)
+        first = profile is None and needs_first_start(store)
+        chosen = None if first else resolve_profile(store, profile)
     except ProfileNotFoundError as error:
         print(f"kedut: error: {error}", file=sys.stderr)
         return 1
@@ -81,8 +83,11 @@ def run_app(data_dir: str | None = None, profile: str | None = None) -> int:
 
         RecoveryApp(data_dir=folder, problem=str(error)).run()
         return 1
-    assert chosen.id is not None
-    set_language(language_from_env(get_settings(store, chosen.id).language))
+    if chosen is not None:
+        assert chosen.id is not None
+        set_language(language_from_env(get_settings(store, chosen.id).language))
+    else:
+        set_language(language_from_env())
     prepare_kivy()
     from kivy.config import Config
 
@@ -94,6 +99,10 @@ def run_app(data_dir: str | None = None, profile: str | None = None) -> int:
     Config.set("input", "mouse", "mouse,multitouch_on_demand")  # no red dots on right-click
     from tracker.ui.kedut_app import KedutApp, default_export_dir
 
-    KedutApp(diary=DiaryService(store, chosen), export_dir=default_export_dir()).run()
+    def start_diary(name: str, language: str, with_demo: bool) -> DiaryService:
+        return DiaryService(store, start_profile(store, name, language, with_demo))
+
+    diary = None if chosen is None else DiaryService(store, chosen)
+    KedutApp(diary=diary, export_dir=default_export_dir(), start_diary=start_diary).run()
     store.close()
     return 0

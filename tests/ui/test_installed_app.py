@@ -48,10 +48,9 @@ def prepared():
 
     def use_a_text_field(_dt):
         app = App.get_running_app()
-        app.go("day")
-        field = app.root.screen("day").ids.go_to
+        field = app.root.ids.name  # a new diary: the first start asks for a name
         field.focus = True
-        field.insert_text("2026-01-02")
+        field.insert_text("Sari Dewi")
         field.select_all()
         field.copy()
         field.paste()

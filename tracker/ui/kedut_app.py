@@ -9,6 +9,7 @@ import sqlite3
 import threading
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 from kivy.app import App
 from kivy.core.text import LabelBase
@@ -52,21 +53,51 @@ SCREENS = {
 
 
 class KedutApp(App):
+    root: Any
     title = "Kedut"
     icon = str(icon_path())
 
-    def __init__(self, diary: DiaryService, export_dir: Path, **kwargs: object) -> None:
+    def __init__(
+        self,
+        diary: DiaryService | None,
+        export_dir: Path,
+        start_diary: Callable[[str, str, bool], DiaryService] | None = None,
+        **kwargs: object,
+    ) -> None:
         super().__init__(**kwargs)
-        self.diary = diary
+        self.diary: DiaryService = diary  # type: ignore[assignment]  # None until the first start ends
         """The DiaryService every screen works through."""
         self.export_dir = export_dir
         """Where reports, charts and exports are saved."""
+        self.start_diary = start_diary
+        """For a store without a profile: (name, language, with demo) makes the person's
+        profile and opens its diary; the welcome view is shown until then."""
 
-    def build(self) -> RootLayout:
+    def build(self) -> Any:
         Window.clearcolor = WINDOW_BACKGROUND
         Window.title = self.title  # the window manager's name for it, not "python3.11"
         Window.bind(on_key_down=self._on_key_down, on_request_close=self._on_request_close)
-        return RootLayout({name: self._factory(name) for name in SCREENS})
+        if self.diary is None:
+            from tracker.ui.screens.welcome import WelcomeView
+
+            return WelcomeView(make_diary=self.start_diary, done=self._welcomed)
+        return self._main_root()
+
+    def _welcomed(self, diary: DiaryService, side: str) -> None:
+        """The first start made the person's profile: open their diary."""
+        self.diary = diary
+        self.diary.first_side = side
+        set_language(diary.settings.language)
+        Window.remove_widget(self.root)
+        self.root = self._main_root()
+        Window.add_widget(self.root)
+        self.on_start()
+
+    def _main_root(self) -> RootLayout:
+        root = RootLayout({name: self._factory(name) for name in SCREENS})
+        root.profile_bar.name = self.diary.profile.name
+        root.profile_bar.bind(on_switch=lambda *_a: self.open_profiles())
+        return root
 
     def _factory(self, name: str) -> Callable[[], Screen]:
         def make() -> Screen:
@@ -77,6 +108,8 @@ class KedutApp(App):
         return make
 
     def on_start(self) -> None:
+        if self.diary is None:
+            return  # the first start asks first; it calls this again when done
         self.root.screen("today").refresh()
         after_next_frame(lambda: threading.Thread(target=self._daily_backup, daemon=True).start())
 
@@ -87,6 +120,8 @@ class KedutApp(App):
         """Closing the window (or Escape) with unsaved changes asks first (True: stay)."""
         from tracker.ui.widgets.leaving import leave_then, unsaved_question
 
+        if self.diary is None:
+            return False
         sheets = [w for w in Window.children if hasattr(w, "unsaved_question")]
         holder = sheets[0] if sheets else self.root.manager.current_screen
         if not unsaved_question(holder):
@@ -131,7 +166,13 @@ class KedutApp(App):
         set_language(self.diary.settings.language)
         self.refresh_screens()
 
+    def open_profiles(self) -> None:
+        from tracker.ui.screens.profiles_sheet import ProfileSheet
+
+        ProfileSheet(diary=self.diary).open()
+
     def refresh_screens(self) -> None:
+        self.root.profile_bar.name = self.diary.profile.name
         self.root.refresh_nav()
         self.root.manager.current_screen.refresh()
 
@@ -140,7 +181,7 @@ class KedutApp(App):
     def _on_key_down(
         self, _window: object, key: int, _scancode: int, text: str | None, modifiers: list[str]
     ) -> bool:
-        if self._typing() or self._asking():
+        if self.diary is None or self._typing() or self._asking():
             return False
         ctrl = "ctrl" in modifiers or "meta" in modifiers
         if ctrl and text == "z":

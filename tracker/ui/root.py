@@ -14,6 +14,7 @@ from kivy.uix.screenmanager import NoTransition, Screen, ScreenManager
 from tracker.i18n import gettext as _
 from tracker.ui.widgets.leaving import leave_then
 from tracker.ui.widgets.nav import NavBar, NavItem
+from tracker.ui.widgets.profile_bar import ProfileBar
 from tracker.ui.widgets.undo import UndoBar
 
 Builder.load_file(str(Path(__file__).with_suffix(".kv")))
@@ -64,6 +65,9 @@ class RootLayout(BoxLayout):
         self.undo_bar = UndoBar()
         self.nav = NavBar()
         self.content = BoxLayout(orientation="vertical", padding=(dp(8), 0, dp(8), dp(6)))
+        self.profile_bar = ProfileBar()
+        """Whose diary is open, above every screen; a tap opens the switcher."""
+        self.content.add_widget(self.profile_bar)
         self.content.add_widget(self.manager)
         self.content.add_widget(self.undo_bar)
         self.rail: bool | None = None
