@@ -18,6 +18,7 @@ from tracker.domain import RED_FLAGS, Episode, Remedy, RemedyUse, ValidationErro
 from tracker.i18n import gettext as _
 from tracker.labels import short_date
 from tracker.ui.presenters.day import parse_form
+from tracker.ui.presenters.pickers import parse_clock
 
 
 def touched(shown: Mapping[str, Any], current: Mapping[str, Any]) -> set[str]:
@@ -75,11 +76,7 @@ def day_edit(
 
 def _moment(text: str, base: dt.datetime) -> dt.datetime:
     """`base` with the hour and minute typed (HH:MM); a changed time has no seconds."""
-    text = text.strip()
-    try:
-        clock = dt.time.fromisoformat(text)
-    except ValueError:
-        raise ValidationError(_("Time"), text, "HH:MM") from None
+    clock = parse_clock(text, _("Time"))
     return base.replace(hour=clock.hour, minute=clock.minute, second=0, microsecond=0)
 
 
@@ -93,13 +90,17 @@ def _duration(text: str) -> int | None:
 
 
 def episode_values(raw: Mapping[str, Any], base: dt.datetime, changed: set[str]) -> dict[str, Any]:
-    """Every value of the details sheet, read from what it shows: the time typed (at
-    `base`'s date) only when it was changed, else `base` itself, seconds and all."""
+    """Every value of the details sheet, read from what it shows: the date picked and
+    the time typed only when they were changed, else `base` itself, seconds and all."""
     values = {name: raw[name] for name in ("body_site", "side", "context", *RED_FLAGS)}
     values["intensity"] = int(raw["intensity"])
     values["duration_s"] = _duration(raw["duration_s"])
     values["note"] = raw["note"].strip() or None
-    values["started_at"] = _moment(raw["started_at"], base) if "started_at" in changed else base
+    moment = _moment(raw["started_at"], base) if "started_at" in changed else base
+    if "date" in changed and raw.get("date"):
+        day = dt.date.fromisoformat(raw["date"])  # set by the date picker, never typed
+        moment = moment.replace(year=day.year, month=day.month, day=day.day)
+    values["started_at"] = moment
     return values
 
 

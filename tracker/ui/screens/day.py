@@ -28,6 +28,7 @@ from tracker.ui.presenters.day import (
 from tracker.ui.presenters.edits import DayEdit, DayForm, day_edit, day_question
 from tracker.ui.widgets.form_rows import ChoiceRow, NoteRow, NumberRow
 from tracker.ui.widgets.leaving import leave_then
+from tracker.ui.widgets.pickers import DatePicker
 
 Builder.load_file(str(Path(__file__).with_suffix(".kv")))
 
@@ -41,6 +42,7 @@ class DayScreen(Screen):
     is_today = BooleanProperty(True)
     go_hint = StringProperty("")
     today_text = StringProperty("")
+    calendar_text = StringProperty("")
     save_text = StringProperty("")
     error_text = StringProperty("")
 
@@ -62,9 +64,15 @@ class DayScreen(Screen):
         try:
             chosen = dt.date.fromisoformat(text.strip())
         except ValueError:
-            self.error_text = str(ValidationError(_("date"), text, "YYYY-MM-DD"))
+            self.error_text = str(ValidationError(_("Go to a date"), text, "YYYY-MM-DD"))
             return
         self._go(min(chosen, self.diary.today()))
+
+    def pick_date(self) -> None:
+        today = self.diary.today()
+        DatePicker(
+            _("Go to a date"), self.current_day(), self._go, today=today, latest=today
+        ).open()
 
     def _go(self, day: dt.date | None) -> None:
         if (day or self.diary.today()) == self.current_day():
@@ -85,6 +93,7 @@ class DayScreen(Screen):
         view = day_view(self.diary.day_log(day), self.diary.today())
         self.date_text, self.is_today = view.date_text, view.is_today
         self.go_hint, self.today_text = _("Go to a date: YYYY-MM-DD"), _("Today")
+        self.calendar_text = _("Calendar")
         self.save_text, self.error_text = _("Save day"), ""
         fields = self.ids.fields
         fields.clear_widgets()

@@ -4,6 +4,7 @@ left alone keeps its seconds); closing with unsaved changes asks first."""
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 from typing import Any
 
@@ -15,15 +16,23 @@ from kivy.uix.modalview import ModalView
 
 from tracker.domain import RED_FLAGS, BodySite, Side, TwitchContext, ValidationError
 from tracker.i18n import gettext as _
-from tracker.labels import context_label, red_flag_label, side_label, site_label
+from tracker.labels import context_label, red_flag_label, short_date, side_label, site_label
 from tracker.ui.presenters.edits import (
     episode_changes,
     episode_question,
     episode_values,
     touched,
 )
+from tracker.ui.presenters.pickers import (
+    clock_text,
+    later_than_now,
+    parse_clock,
+    yesterday_question,
+)
 from tracker.ui.widgets.controls import Chip
+from tracker.ui.widgets.dialogs import ask
 from tracker.ui.widgets.leaving import leave_then
+from tracker.ui.widgets.pickers import DatePicker, TimePicker
 
 Builder.load_file(str(Path(__file__).with_suffix(".kv")))
 
@@ -39,6 +48,7 @@ class EpisodeSheet(ModalView):
     save_text = StringProperty("")
     cancel_text = StringProperty("")
     delete_text = StringProperty("")
+    date_text = StringProperty("")
 
     def __init__(self, **kwargs: Any) -> None:
         super().__init__(
@@ -51,7 +61,7 @@ class EpisodeSheet(ModalView):
         self.width = min(Window.width - dp(16), dp(640))
         self.height = min(Window.height - dp(32), dp(760))
         labels = {
-            "time": _("Time"),
+            "time": _("Date and time"),
             "body_site": _("Where"),
             "side": _("Side"),
             "intensity": _("Intensity (0 barely noticeable – 4 severe)"),
@@ -72,6 +82,8 @@ class EpisodeSheet(ModalView):
         self._base = episode.local_started_at if episode else self.diary.now()
         self._base = self._base.replace(microsecond=0)
         self.ids.time.text = self._base.strftime("%H:%M")
+        self._day = self._base.date()
+        self.date_text = short_date(self._day)
         self._chips(
             "body_site",
             [(s.value, site_label(s)) for s in BodySite],
@@ -129,6 +141,7 @@ class EpisodeSheet(ModalView):
         }
         raw["intensity"] = raw["intensity"] or "1"
         raw["started_at"] = self.ids.time.text
+        raw["date"] = self._day.isoformat()
         raw["duration_s"] = self.ids.duration_s.text
         raw["note"] = self.ids.note.text
         raw.update({flag: flag in flags for flag in RED_FLAGS})
@@ -145,12 +158,40 @@ class EpisodeSheet(ModalView):
     def discard_changes(self) -> None:
         pass  # closing the sheet drops what it holds
 
-    def save(self) -> bool:
-        """Log the new twitch, or store what was changed; True unless refused."""
+    def pick_date(self) -> None:
+        today = self.diary.today()
+        DatePicker(_("Date"), self._day, self._set_day, today=today, latest=today).open()
+
+    def _set_day(self, day: dt.date) -> None:
+        self._day = day
+        self.date_text = short_date(day)
+
+    def pick_time(self) -> None:
+        try:
+            shown = parse_clock(self.ids.time.text, _("Time"))
+        except ValidationError:
+            shown = self._base.time()
+        TimePicker(_("Time"), shown, self._set_time).open()
+
+    def _set_time(self, clock: dt.time) -> None:
+        self.ids.time.text = clock_text(clock)
+
+    def save(self, yesterday_checked: bool = False) -> bool:
+        """Log the new twitch, or store what was changed; True unless refused. A time
+        typed for today that has not come yet asks whether it was yesterday."""
         raw = self.raw()
         changed = touched(self._shown, raw)
         try:
             values = episode_values(raw, self._base, changed)
+            started = values["started_at"]
+            moved = {"started_at", "date"} & changed
+            if (
+                moved
+                and not yesterday_checked
+                and later_than_now(started.date(), started.time(), self.diary.now())
+            ):
+                self._ask_yesterday(started)
+                return False
             if self._episode is None:
                 self.diary.log_twitch_now(at=values.pop("started_at"), **values)
             elif changes := episode_changes(self._episode, values, changed):
@@ -162,6 +203,15 @@ class EpisodeSheet(ModalView):
         if self.after_save:
             self.after_save()
         return True
+
+    def _ask_yesterday(self, started: dt.datetime) -> None:
+        title, text, yes, no = yesterday_question(started.time(), started.date())
+
+        def yesterday() -> None:
+            self._set_day(started.date() - dt.timedelta(days=1))
+            self.save(yesterday_checked=True)
+
+        ask(title, text, [(yes, yesterday), (no, None)])
 
     def dismiss(self, *args: Any, **kwargs: Any) -> None:
         """Cancel, a tap outside the sheet and Escape all come here: unsaved changes are
