@@ -43,6 +43,7 @@ WINDOW_BACKGROUND = (0.965, 0.973, 0.976, 1)
 SCREENS = {
     "today": ("today", "TodayScreen"),
     "day": ("day", "DayScreen"),
+    "medicines": ("medicines", "MedicinesScreen"),
     "history": ("history", "HistoryScreen"),
     "insights": ("insights", "InsightsScreen"),
     "report": ("report", "ReportScreen"),

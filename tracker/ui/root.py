@@ -23,6 +23,7 @@ RAIL_FROM_DP = 700
 ICONS = {
     "today": "⌂",
     "day": "☀",
+    "medicines": "℞",
     "history": "☰",
     "insights": "◔",
     "report": "▤",
@@ -31,13 +32,14 @@ ICONS = {
     "more": "⋯",
 }
 PHONE_NAV = ("today", "day", "history", "insights", "more")
-RAIL_NAV = ("today", "day", "history", "insights", "report", "settings", "about")
+RAIL_NAV = ("today", "day", "medicines", "history", "insights", "report", "settings", "about")
 
 
 def screen_title(name: str) -> str:
     return {
         "today": _("Today"),
         "day": _("Day log"),
+        "medicines": _("Medicines"),
         "history": _("History"),
         "insights": _("Insights"),
         "report": _("Show a doctor"),
@@ -50,7 +52,7 @@ def screen_title(name: str) -> str:
 def _selects(item: str, current: str) -> bool:
     """Whether the nav item for `item` is the selected one while `current` shows."""
     return item == current or (
-        item == "more" and current in ("report", "settings", "about", "more")
+        item == "more" and current in ("medicines", "report", "settings", "about", "more")
     )
 
 

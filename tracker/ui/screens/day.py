@@ -43,6 +43,7 @@ class DayScreen(Screen):
     go_hint = StringProperty("")
     today_text = StringProperty("")
     calendar_text = StringProperty("")
+    medicines_text = StringProperty("")
     save_text = StringProperty("")
     error_text = StringProperty("")
 
@@ -93,7 +94,7 @@ class DayScreen(Screen):
         view = day_view(self.diary.day_log(day), self.diary.today())
         self.date_text, self.is_today = view.date_text, view.is_today
         self.go_hint, self.today_text = _("Go to a date: YYYY-MM-DD"), _("Today")
-        self.calendar_text = _("Calendar")
+        self.calendar_text, self.medicines_text = _("Calendar"), _("Medicines…")
         self.save_text, self.error_text = _("Save day"), ""
         fields = self.ids.fields
         fields.clear_widgets()

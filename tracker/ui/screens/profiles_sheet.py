@@ -81,10 +81,6 @@ Builder.load_string(
             id: close
             text: root.close_text
             on_release: root.dismiss()
-
-<SheetCaption@Caption>:
-    bold: True
-    color: C_TEXT
 """
 )
 
