@@ -208,7 +208,7 @@ class DiaryService:
             self.store, self.profile_id, medication_id, deleted, self.now
         )
 
-    def remedies_between(self, first: dt.date, last: dt.date) -> Sequence[RemedyUse]:
+    def remedies_between(self, first: dt.date | None, last: dt.date) -> Sequence[RemedyUse]:
         return app_care.remedies_between(self.store, self.profile_id, first, last)
 
     def rate_remedy(

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from tracker.domain import RED_FLAGS, Episode, Remedy, RemedyUse, ValidationError
@@ -29,13 +29,19 @@ def touched(shown: Mapping[str, Any], current: Mapping[str, Any]) -> set[str]:
 # The day log
 
 
+Rating = tuple[int | None, str]
+"""How much a remedy helped (0–4, or None: not said) and its note as typed."""
+
+
 @dataclass(frozen=True)
 class DayForm:
-    """What the Day log form holds: texts as typed, chips chosen, remedies ticked."""
+    """What the Day log form holds: texts as typed, chips chosen, remedies ticked, and
+    each ticked remedy's rating and note."""
 
     texts: Mapping[str, str]
     choices: Mapping[str, Any]
     remedies: frozenset[str]
+    ratings: Mapping[str, Rating] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -46,11 +52,20 @@ class DayEdit:
     """Refusals, by field, to show next to each."""
     added_remedies: tuple[str, ...]
     removed_remedies: tuple[RemedyUse, ...]
+    rated: tuple[tuple[str, int | None, str | None], ...] = ()
+    """(remedy, helped, note) of every remedy added, or kept with a changed rating or
+    note; a remedy whose rating and note were left alone is not written."""
 
     @property
     def is_empty(self) -> bool:
         """Nothing changed: saving would store nothing."""
-        return not (self.changes or self.errors or self.added_remedies or self.removed_remedies)
+        return not (
+            self.changes
+            or self.errors
+            or self.added_remedies
+            or self.removed_remedies
+            or self.rated
+        )
 
 
 def day_edit(
@@ -68,7 +83,12 @@ def day_edit(
         for use in stored_remedies
         if use.remedy.value in shown.remedies and use.remedy.value not in current.remedies
     ]
-    return DayEdit(changes, errors, tuple(added), tuple(removed))
+    rated = []
+    for remedy in sorted(current.remedies, key=order.index):
+        helped, note = current.ratings.get(remedy, (None, ""))
+        if remedy in added or (helped, note) != shown.ratings.get(remedy, (None, "")):
+            rated.append((remedy, helped, note.strip() or None))
+    return DayEdit(changes, errors, tuple(added), tuple(removed), tuple(rated))
 
 
 # A twitch episode (the details sheet)

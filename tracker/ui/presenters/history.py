@@ -5,16 +5,16 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from tracker.domain import DayLog, Episode
+from tracker.domain import DayLog, Episode, RemedyUse
 from tracker.i18n import gettext as _
-from tracker.labels import short_date, weekday_label
+from tracker.labels import remedy_label, short_date, weekday_label
 from tracker.ui.presenters.today import episode_item
 
 
 @dataclass(frozen=True)
 class HistoryRow:
     kind: str
-    """"episode" or "day"."""
+    """"episode", "day" or "remedy" (a remedy's row opens its day)."""
     key: str
     """The episode id, or the day's ISO date."""
     when: str
@@ -40,8 +40,28 @@ def day_summary(day_log: DayLog) -> str:
     return " · ".join(parts) or _("nothing filled in")
 
 
-def history_rows(episodes: Sequence[Episode], day_logs: Sequence[DayLog]) -> list[HistoryRow]:
-    """Newest first; on each date the day log comes before that day's episodes."""
+def helped_text(helped: int | None) -> str:
+    if helped is None:
+        return _("did it help: not said")
+    return _("helped {n} of 4").format(n=helped)
+
+
+def remedy_row(use: RemedyUse) -> HistoryRow:
+    return HistoryRow(
+        kind="remedy",
+        key=use.date.isoformat(),
+        when=f"{weekday_label(use.date)[:3]} {short_date(use.date)}",
+        title=f"{remedy_label(use.remedy)} · {helped_text(use.helped)}",
+        detail=" ".join((use.note or "").split()),
+        alert="",
+    )
+
+
+def history_rows(
+    episodes: Sequence[Episode], day_logs: Sequence[DayLog], remedies: Sequence[RemedyUse] = ()
+) -> list[HistoryRow]:
+    """Newest first; on each date the day log and the remedies tried come before that
+    day's episodes."""
     by_date: dict[object, list[HistoryRow]] = {}
     for day_log in day_logs:
         by_date.setdefault(day_log.date, []).append(
@@ -54,6 +74,8 @@ def history_rows(episodes: Sequence[Episode], day_logs: Sequence[DayLog]) -> lis
                 alert="",
             )
         )
+    for use in remedies:
+        by_date.setdefault(use.date, []).append(remedy_row(use))
     for episode in sorted(episodes, key=lambda e: e.started_at, reverse=True):
         item = episode_item(episode)
         by_date.setdefault(episode.local_date, []).append(

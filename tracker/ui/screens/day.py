@@ -29,6 +29,7 @@ from tracker.ui.presenters.edits import DayEdit, DayForm, day_edit, day_question
 from tracker.ui.widgets.form_rows import ChoiceRow, NoteRow, NumberRow
 from tracker.ui.widgets.leaving import leave_then
 from tracker.ui.widgets.pickers import DatePicker
+from tracker.ui.widgets.remedy_rows import RemedyDetails, stored_ratings
 
 Builder.load_file(str(Path(__file__).with_suffix(".kv")))
 
@@ -113,13 +114,24 @@ class DayScreen(Screen):
         self.rows["note"] = NoteRow(name="note", label=field_label("note"), text=view.texts["note"])
         for row in self.rows.values():
             fields.add_widget(row)
+        self.remedy_details = RemedyDetails({r.value: remedy_label(r) for r in Remedy})
+        self.remedy_details.remember(stored_ratings(self.stored_remedies))
+        fields.add_widget(self.remedy_details, index=1)  # under the remedies, above the note
+        for chip in remedies.ids.chips.children:
+            chip.bind(state=lambda *_a: self._sync_remedies())
+        self._sync_remedies()
         self.shown = self.form()
+
+    def _sync_remedies(self) -> None:
+        words = (_("Did it help? (0 not at all – 4 a lot)"), _("Note on this remedy"))
+        self.remedy_details.sync(self.rows["remedy"].values(), words)
 
     def form(self) -> DayForm:
         """What the form holds now."""
         texts = {name: self.rows[name].text for name in (*(f.name for f in NUMBER_FIELDS), "note")}
         chips = {name: self.rows[name].value() for name, _options in choice_options()}
-        return DayForm(texts, chosen_values(chips), self.rows["remedy"].values())
+        ticked = self.rows["remedy"].values()
+        return DayForm(texts, chosen_values(chips), ticked, self.remedy_details.ratings())
 
     def edit(self) -> DayEdit:
         return day_edit(self.current_day(), self.shown, self.form(), self.stored_remedies)
@@ -147,8 +159,8 @@ class DayScreen(Screen):
         notes = []
         if edit.changes:
             notes = [str(item) for item in self.diary.save_day(day, **edit.changes).unusual]
-        for remedy in edit.added_remedies:
-            self.diary.log_remedy(day, remedy, None)
+        for remedy, helped, note in edit.rated:
+            self.diary.rate_remedy(day, remedy, helped, note)
         removed = [self.diary.remove_remedy(use.id) for use in edit.removed_remedies]
         self.refresh()
         self.error_text = "; ".join(notes) if notes else _("Saved.")
@@ -172,8 +184,12 @@ class DayScreen(Screen):
         """The remedies as stored now; a remedy chip the person changed stays as it is."""
         self.stored_remedies = list(self.diary.remedies_on(self.current_day()))
         stored = {use.remedy.value for use in self.stored_remedies}
+        ratings = stored_ratings(self.stored_remedies)
+        self.remedy_details.remember(ratings)
         current = self.rows["remedy"].values()
         for chip in self.rows["remedy"].ids.chips.children:
             if (chip.value in current) == (chip.value in self.shown.remedies):
                 chip.state = "down" if chip.value in stored else "normal"
-        self.shown = dataclasses.replace(self.shown, remedies=frozenset(stored))
+        shown_ratings = {**self.shown.ratings, **ratings}
+        self.shown = dataclasses.replace(self.shown, remedies=frozenset(stored),
+                                         ratings=shown_ratings)  # fmt: skip

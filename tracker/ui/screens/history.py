@@ -104,10 +104,22 @@ class HistoryScreen(Screen):
         self.has_more = len(found) == PAGE_SIZE
         if found:
             self._cursor = (found[-1].started_at, found[-1].id)
-        rows = history_rows(self._episodes, [] if self.site else list(self._days.values()))
+        remedies = [] if self.site else self._remedies()
+        rows = history_rows(
+            self._episodes, [] if self.site else list(self._days.values()), remedies
+        )
         # Rows with a red flag need a third line; RecycleView takes heights from the data.
         self.ids.rows.data = [{**vars(row), "height": dp(92 if row.alert else 72)} for row in rows]
         self.summary_text = _("{n} episodes shown").format(n=len(self._episodes))
+
+    def _remedies(self) -> list[Any]:
+        """The remedies tried on the days loaded so far (all of them on the last page)."""
+        today = self.diary.today()
+        if not self.has_more:
+            first = self._first_day()  # None: since the diary began
+        else:
+            first = min((e.local_date for e in self._episodes), default=today)
+        return list(self.diary.remedies_between(first, today))
 
     def open_row(self, kind: str, key: str) -> None:
         if kind == "episode":
