@@ -47,6 +47,9 @@ class SettingsScreen(PreferencesForm, Screen):
     preferences_title = StringProperty("")
     save_text = StringProperty("")
     error_text = StringProperty("")
+    """A refused profile name (preferences are refused under each field)."""
+    status_text = StringProperty("")
+    """"Saved." and the like: not an error, and gone once editing resumes."""
     data_title = StringProperty("")
     data_text = StringProperty("")
     restore_hint = StringProperty("")
