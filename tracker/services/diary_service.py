@@ -12,7 +12,16 @@ from pathlib import Path
 from typing import Any
 
 from tracker.domain import DayLog, Episode, Medication, Profile, RemedyUse, Settings, Warning
-from tracker.services import app_care, app_profiles, care, days, episodes, exchange, profiles
+from tracker.services import (
+    app_care,
+    app_profiles,
+    app_today,
+    care,
+    days,
+    episodes,
+    exchange,
+    profiles,
+)
 from tracker.services.clock import Clock, system_now
 from tracker.services.insights import current_warnings
 from tracker.storage import Store, UnitOfWork, backups, open_store
@@ -217,3 +226,7 @@ class DiaryService:
         return app_care.rate_remedy(
             self.store, self.profile_id, day, remedy, helped, note, now=self.now
         )
+
+    def recent_counts(self) -> list[tuple[dt.date, int]]:
+        """Twitches per day over the last 14 days, oldest first (Today's strip)."""
+        return app_today.recent_counts(self.store, self.profile_id, self.today())
