@@ -11,14 +11,15 @@ import pytest
 
 from tests.ui.harness import PHONE, TABLET, pump, running_app, save_screenshot, wait_until
 from tracker.services.episodes import log_twitch
+from tracker.storage import Store
 
 EVENING = dt.datetime(2026, 11, 25, 20, 0, tzinfo=dt.timezone(dt.timedelta(hours=7)))
 
 
-def _fill(store: object, days_ago: list[int]) -> None:
+def _fill(store: Store, days_ago: list[int]) -> None:
     for n in days_ago:
         at = EVENING - dt.timedelta(days=n, hours=2)
-        log_twitch(store, None, at=at, side="left", now=lambda at=at: at)  # type: ignore[arg-type]
+        log_twitch(store, None, at=at, side="left", now=lambda: EVENING)
 
 
 @pytest.mark.parametrize("language", ["en", "id"])
