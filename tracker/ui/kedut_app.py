@@ -112,9 +112,19 @@ class KedutApp(App):
         if self.diary is None:
             return  # the first start asks first; it calls this again when done
         self.root.screen("today").refresh()
+        from tracker.ui.reminders import Reminders
+
+        self.reminders = Reminders(lambda: self.diary, self.icon, self._reminder_due)
+        self.reminders.start()
         after_next_frame(lambda: threading.Thread(target=self._daily_backup, daemon=True).start())
 
+    def _reminder_due(self) -> None:
+        if self.root.manager.current == "today":
+            self.root.screen("today").refresh()
+
     def on_stop(self) -> None:
+        if getattr(self, "reminders", None) is not None:
+            self.reminders.stop()
         Window.unbind(on_key_down=self._on_key_down, on_request_close=self._on_request_close)
 
     def _on_request_close(self, *_args: object, **_kwargs: object) -> bool:
