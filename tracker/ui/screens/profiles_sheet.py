@@ -22,6 +22,7 @@ from tracker.ui.widgets.leaving import leave_then
 
 Builder.load_string(
     """
+#:import TypedInput tracker.ui.widgets.typed_text.TypedInput
 <ProfileSheet>:
     BoxLayout:
         orientation: 'vertical'
@@ -44,7 +45,7 @@ Builder.load_string(
                     size_hint_y: None
                     height: dp(TOUCH)
                     spacing: dp(8)
-                    TextInput:
+                    TypedInput:
                         id: new_name
                         hint_text: root.name_hint
                         multiline: False
@@ -60,7 +61,7 @@ Builder.load_string(
                     size_hint_y: None
                     height: dp(TOUCH)
                     spacing: dp(8)
-                    TextInput:
+                    TypedInput:
                         id: rename_to
                         hint_text: root.name_hint
                         multiline: False

@@ -19,6 +19,7 @@ from tracker.ui.widgets.controls import Chip, fill_chips
 
 Builder.load_string(
     """
+#:import TypedInput tracker.ui.widgets.typed_text.TypedInput
 <WelcomeView>:
     canvas.before:
         Color:
@@ -42,7 +43,7 @@ Builder.load_string(
                 text: root.intro_text
             Heading:
                 text: root.name_title
-            TextInput:
+            TypedInput:
                 id: name
                 hint_text: root.name_hint
                 multiline: False

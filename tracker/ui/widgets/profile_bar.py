@@ -11,6 +11,7 @@ from kivy.uix.boxlayout import BoxLayout
 Builder.load_string(
     """
 #:import Window kivy.core.window.Window
+#:import TypedLabel tracker.ui.widgets.typed_text.TypedLabel
 <ProfileBar>:
     size_hint_y: None
     height: dp(44)
@@ -54,9 +55,10 @@ Builder.load_string(
             Ellipse:
                 pos: self.center_x - dp(13), self.center_y - dp(13)
                 size: dp(26), dp(26)
-    Label:
+    TypedLabel:
         id: name
-        text: root.text
+        plain: root.text
+        size_hint_y: 1
         color: C_TEXT
         font_size: T_CAPTION
         bold: True

@@ -14,6 +14,7 @@ from tracker.ui.widgets.controls import Chip
 
 Builder.load_string(
     """
+#:import TypedInput tracker.ui.widgets.typed_text.TypedInput
 <RemedyDetail>:
     orientation: 'vertical'
     size_hint_y: None
@@ -34,7 +35,7 @@ Builder.load_string(
         text: root.helped_label
     ChipRow:
         id: helped
-    TextInput:
+    TypedInput:
         id: note
         hint_text: root.note_hint
         multiline: False
