@@ -17,6 +17,7 @@ from kivy.uix.modalview import ModalView
 from tracker.domain import RED_FLAGS, BodySite, Side, TwitchContext, ValidationError
 from tracker.i18n import gettext as _
 from tracker.labels import context_label, red_flag_label, short_date, side_label, site_label
+from tracker.ui.presenters.day import labelled
 from tracker.ui.presenters.edits import (
     episode_changes,
     episode_question,
@@ -72,6 +73,8 @@ class EpisodeSheet(ModalView):
         }
         for name, text in labels.items():
             self.ids[f"{name}_label"].text = text
+        self.labels = {**labels, "started_at": labels["time"]}
+        """The label of each field, for refusals."""
         self.save_text, self.cancel_text, self.delete_text = _("Save"), _("Cancel"), _("Delete")
         episode = None
         if self.episode_id is not None:
@@ -197,7 +200,7 @@ class EpisodeSheet(ModalView):
             elif changes := episode_changes(self._episode, values, changed):
                 self.diary.edit_episode(self._episode.id, **changes)
         except ValidationError as error:
-            self.error_text = str(error)
+            self.error_text = labelled(error, self.labels)
             return False
         self._close()
         if self.after_save:
