@@ -32,7 +32,7 @@ Builder.load_string(
 
 <ProfilePill>:
     size_hint_x: None
-    width: min(max(dp(96), self.text_width + dp(64)), dp(260), Window.width * 0.6)
+    width: min(max(dp(96), self.text_width + dp(84)), dp(280), Window.width * 0.6)
     padding: dp(6), 0
     spacing: dp(6)
     canvas.before:
