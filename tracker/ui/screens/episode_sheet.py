@@ -4,7 +4,6 @@ left alone keeps its seconds); closing with unsaved changes asks first."""
 
 from __future__ import annotations
 
-import datetime as dt
 from pathlib import Path
 from typing import Any
 
@@ -24,21 +23,15 @@ from tracker.ui.presenters.edits import (
     episode_values,
     touched,
 )
-from tracker.ui.presenters.pickers import (
-    clock_text,
-    later_than_now,
-    parse_clock,
-    yesterday_question,
-)
+from tracker.ui.presenters.pickers import later_than_now
+from tracker.ui.screens.sheet_moment import MomentFields
 from tracker.ui.widgets.controls import Chip
-from tracker.ui.widgets.dialogs import ask
 from tracker.ui.widgets.leaving import leave_then
-from tracker.ui.widgets.pickers import DatePicker, TimePicker
 
 Builder.load_file(str(Path(__file__).with_suffix(".kv")))
 
 
-class EpisodeSheet(ModalView):
+class EpisodeSheet(MomentFields, ModalView):
     diary = ObjectProperty(None)
     """The DiaryService to save through."""
     episode_id = ObjectProperty(None, allownone=True)
@@ -161,24 +154,6 @@ class EpisodeSheet(ModalView):
     def discard_changes(self) -> None:
         pass  # closing the sheet drops what it holds
 
-    def pick_date(self) -> None:
-        today = self.diary.today()
-        DatePicker(_("Date"), self._day, self._set_day, today=today, latest=today).open()
-
-    def _set_day(self, day: dt.date) -> None:
-        self._day = day
-        self.date_text = short_date(day)
-
-    def pick_time(self) -> None:
-        try:
-            shown = parse_clock(self.ids.time.text, _("Time"))
-        except ValidationError:
-            shown = self._base.time()
-        TimePicker(_("Time"), shown, self._set_time).open()
-
-    def _set_time(self, clock: dt.time) -> None:
-        self.ids.time.text = clock_text(clock)
-
     def save(self, yesterday_checked: bool = False) -> bool:
         """Log the new twitch, or store what was changed; True unless refused. A time
         typed for today that has not come yet asks whether it was yesterday."""
@@ -206,15 +181,6 @@ class EpisodeSheet(ModalView):
         if self.after_save:
             self.after_save()
         return True
-
-    def _ask_yesterday(self, started: dt.datetime) -> None:
-        title, text, yes, no = yesterday_question(started.time(), started.date())
-
-        def yesterday() -> None:
-            self._set_day(started.date() - dt.timedelta(days=1))
-            self.save(yesterday_checked=True)
-
-        ask(title, text, [(yes, yesterday), (no, None)])
 
     def dismiss(self, *args: Any, **kwargs: Any) -> None:
         """Cancel, a tap outside the sheet and Escape all come here: unsaved changes are
