@@ -23,6 +23,7 @@ from typing import Any
 
 from bench.baseline import baseline
 from bench.generate import PROFILE, generate
+from tracker.i18n import Language
 from tracker.services.charts import chart_data
 from tracker.services.diary_service import DiaryService
 from tracker.services.insights import current_warnings, insights
@@ -31,6 +32,7 @@ from tracker.services.reports import report_data
 from tracker.storage import open_store
 
 TODAY = dt.date(2026, 11, 25)
+ENGLISH = Language.named("en")
 ROOT = Path(__file__).resolve().parents[1]
 Row = dict[str, Any]
 
@@ -195,11 +197,11 @@ def main() -> None:
         from tracker.reports import build_report
 
         year = chart_data(store, PROFILE, TODAY, TODAY - dt.timedelta(days=364))
-        render("timeline", year, "png")  # warm: matplotlib loads once
+        render("timeline", year, "png", ENGLISH)  # warm: matplotlib loads once
         rows.append(
             row(
                 "365-day timeline PNG (warm)",
-                timed(lambda: render("timeline", year, "png"), runs),
+                timed(lambda: render("timeline", year, "png", ENGLISH), runs),
                 "s",
                 0.3,
             )
@@ -210,7 +212,7 @@ def main() -> None:
         ):
 
             def make(f: dt.date | None = first) -> bytes:
-                return build_report(report_data(store, PROFILE, TODAY, f))
+                return build_report(report_data(store, PROFILE, TODAY, f), ENGLISH)
 
             rows.append(row(label, timed(make, runs), "s", 2.0))
         store.close()

@@ -10,10 +10,10 @@ import os
 import sys
 
 from tracker.i18n import language_from_env, set_language
+from tracker.services import maintenance
 from tracker.services.app_profiles import needs_first_start, start_profile
 from tracker.services.diary_service import DiaryService
 from tracker.services.profiles import ProfileNotFoundError, get_settings, resolve_profile
-from tracker.storage import StoreError, open_store, resolve_data_dir
 
 START_SIZE = (480, 800)
 NO_DISPLAY_MESSAGE = """\
@@ -68,15 +68,15 @@ def run_app(data_dir: str | None = None, profile: str | None = None) -> int:
     if not display_available():
         print(NO_DISPLAY_MESSAGE, file=sys.stderr)
         return 1
-    folder = resolve_data_dir(data_dir)
+    folder = maintenance.data_dir(data_dir)
     try:
-        store = open_store(folder)
+        store = maintenance.open_diary(folder)
         first = profile is None and needs_first_start(store)
         chosen = None if first else resolve_profile(store, profile)
     except ProfileNotFoundError as error:
         print(f"kedut: error: {error}", file=sys.stderr)
         return 1
-    except StoreError as error:
+    except maintenance.StoreError as error:
         print(f"kedut: error: {error}", file=sys.stderr)
         os.environ.setdefault("KIVY_NO_ARGS", "1")
         from tracker.ui.recovery import RecoveryApp

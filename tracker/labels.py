@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 
 from tracker.domain import BodySite, Remedy, Side, TwitchContext
 from tracker.i18n import current_language
@@ -51,6 +52,23 @@ def place_label(site: BodySite, side: Side) -> str:
         text = _("{site}, both sides").format(site=site_text)
     else:
         text = site_text
+    return text[:1].upper() + text[1:]
+
+
+def sides_place_label(site: BodySite, sides: Sequence[Side]) -> str:
+    """Where a warning's twitching was: "Left knee" when every episode had that side,
+    "Knee (left, both sides, side not sure)" when they were mixed."""
+    if len(sides) == 1:
+        return place_label(site, sides[0])
+    listed = {
+        Side.LEFT: _("left"),
+        Side.RIGHT: _("right"),
+        Side.BOTH: _("both sides"),
+        Side.NONE: _("side not sure"),
+    }
+    text = _("{site} ({sides})").format(
+        site=site_label(site), sides=", ".join(listed[side] for side in sides)
+    )
     return text[:1].upper() + text[1:]
 
 

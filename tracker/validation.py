@@ -13,6 +13,7 @@ import uuid
 from dataclasses import dataclass
 from typing import Any, TypeVar, overload
 
+from tracker.fields import FIELDS, FieldKind, field_label
 from tracker.i18n import gettext as _
 
 E = TypeVar("E", bound=enum.StrEnum)
@@ -24,7 +25,10 @@ LATEST_DAY = dt.date(2100, 12, 31)
 
 
 class ValidationError(ValueError):
-    """A value a person gave that Kedut will not store."""
+    """A value a person gave that Kedut will not store.
+
+    `field` is the field's name (how the store, the files and the forms know it); the
+    message shows the label the person sees, in the language spoken when it is shown."""
 
     def __init__(self, field: str, value: object, allowed: str, shown: str | None = None) -> None:
         self.field = field
@@ -39,7 +43,7 @@ class ValidationError(ValueError):
         if len(shown) > 60:
             shown = shown[:57] + "..."
         return _("{field}: {value} is not allowed (allowed: {allowed})").format(
-            field=self.field, value=shown, allowed=self.allowed
+            field=field_label(self.field), value=shown, allowed=self.allowed
         )
 
 
@@ -65,7 +69,9 @@ class UnusualValue:
             text = _("{field}: {value} is unusually low (below {limit}); stored anyway")
         else:
             text = _("{field}: {value} is unusually high (above {limit}); stored anyway")
-        return text.format(field=self.field, value=_fmt(self.value), limit=_fmt(self.limit))
+        return text.format(
+            field=field_label(self.field), value=_fmt(self.value), limit=_fmt(self.limit)
+        )
 
 
 def _fmt(number: float) -> str:
@@ -101,6 +107,13 @@ def check_number(field: str, value: Any, low: float, high: float, *, real: bool 
     if not low <= value <= high:
         raise ValidationError(field, value, allowed)
     return value
+
+
+def check_field(name: str, value: Any) -> Any:
+    """A number checked against its entry in the catalogue of fields (bounds, whole or
+    not), or None."""
+    field = FIELDS[name]
+    return check_number(name, value, *field.bounds, real=field.kind is FieldKind.NUMBER)
 
 
 @overload

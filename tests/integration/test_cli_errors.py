@@ -12,11 +12,11 @@ from tests.integration.kedut_cli import TABLES, kedut, row_counts
 BAD_INPUT = [
     (
         ("log", "twitch", "--intensity", "7"),
-        "intensity: 7 is not allowed (allowed: whole numbers 0–4)",
+        "--intensity: 7 is not allowed (allowed: whole numbers 0–4)",
     ),
     (
         ("log", "twitch", "--duration-s", "0"),
-        "duration_s: 0 is not allowed (allowed: whole numbers 1–86400)",
+        "--duration-s: 0 is not allowed (allowed: whole numbers 1–86400)",
     ),
     (("log", "twitch", "--side", "up"), "argument --side: invalid choice: 'up' (choose from "),
     (("log", "twitch", "--intensity", "two"), "argument --intensity: 'two' is not a whole number"),
@@ -26,15 +26,15 @@ BAD_INPUT = [
     ),
     (
         ("log", "twitch", "--at", "1850-01-01T10:00+07:00"),
-        "started_at: '1850-01-01T10:00:00+07:00' is not allowed",
+        "--at: '1850-01-01T10:00:00+07:00' is not allowed",
     ),
     (
         ("log", "twitch", "--note", "x" * 2001),
-        "note: 2001 characters is not allowed (allowed: 0–2000 characters)",
+        "--note: 2001 characters is not allowed (allowed: 0–2000 characters)",
     ),
     (
         ("log", "day", "--date", "2026-11-25", "--sleep-h", "25"),
-        "sleep_h: 25 is not allowed (allowed: numbers 0–24)",
+        "--sleep-h: 25 is not allowed (allowed: numbers 0–24)",
     ),
     (
         ("log", "day", "--date", "2026-11-25", "--sleep-h", "nan"),
@@ -42,7 +42,7 @@ BAD_INPUT = [
     ),
     (
         ("log", "day", "--date", "2026-11-25", "--water-ml", "20001"),
-        "water_ml: 20001 is not allowed",
+        "--water-ml: 20001 is not allowed (allowed: whole numbers 0–20000)",
     ),
     (("log", "day", "--date", "2026-02-30"), "argument --date: '2026-02-30' is not a date"),
     (
@@ -58,7 +58,8 @@ BAD_INPUT = [
             "--to",
             "2026-11-01",
         ),
-        "stopped_on: 2026-11-01 is not allowed (allowed: on or after started_on (2026-11-02))",
+        "--to: 2026-11-01 is not allowed (allowed: on or after the day it was started "
+        "(2026-11-02))",
     ),
     (
         ("log", "remedy", "--date", "2026-11-25", "--remedy", "sleep"),
@@ -66,9 +67,50 @@ BAD_INPUT = [
     ),
     (
         ("log", "remedy", "--date", "2026-11-25", "--remedy", "rest", "--helped", "5"),
-        "helped: 5 is not allowed",
+        "--helped: 5 is not allowed (allowed: whole numbers 0–4)",
     ),
     (("--profile", "Nobody", "log", "twitch"), "profile: 'Nobody' not found (existing: -)"),
+    # edit, delete and undelete name the entry by the id `list` shows or by its uuid.
+    (
+        ("edit", "twitch", "abc", "--intensity", "1"),
+        "argument ID|UUID: 'abc' is not an id from list or a UUID (e.g. 12)",
+    ),
+    (
+        ("edit", "twitch", "5", "--intensity", "2"),
+        "there is no twitch 5 in Me's diary (list shows what there is); nothing was stored",
+    ),
+    (("edit", "twitch", "5"), "edit twitch: give at least one option to change"),
+    (("edit", "twitch", "5", "--at", "soon"), "argument --at: 'soon' is not an ISO 8601 date"),
+    (("edit", "day", "2026-11-31", "--stress", "1"), "argument DATE: '2026-11-31' is not a date"),
+    (("edit", "day", "2026-11-25", "--stress", "1"), "there is no day log 2026-11-25 in Me's"),
+    (
+        ("edit", "medication", "1", "--to", "2026-11-01", "--still-taking"),
+        "argument --still-taking: not allowed with argument --to",
+    ),
+    (("edit", "medication", "1", "--kind", "vitamin"), "argument --kind: invalid choice"),
+    (("edit", "medication", "1", "--name", "X"), "there is no medication 1 in Me's diary"),
+    (("edit", "remedy", "1", "--helped", "2"), "there is no remedy 1 in Me's diary"),
+    (("delete", "twitch", "1"), "there is no twitch 1 in Me's diary"),
+    (("delete", "day", "2026-11-25"), "there is no day log 2026-11-25 in Me's diary"),
+    (
+        ("delete", "medication", "123E4567-E89B-12D3-A456-426614174000"),
+        "there is no medication 123e4567-e89b-12d3-a456-426614174000 in Me's diary",
+    ),
+    (("undelete", "remedy", "3"), "there is no remedy 3 in Me's diary"),
+    (("undelete", "twitch"), "the following arguments are required: ID|UUID"),
+    (("delete", "episode", "1"), "argument WHAT: invalid choice: 'episode'"),
+    # profiles
+    (
+        ("profiles", "add", "Demo"),
+        "name: 'Demo' is not allowed (allowed: a name other than Demo (the sample diary's))",
+    ),
+    (
+        ("profiles", "rename", "Ani"),
+        "profiles rename: 'Ani' is not allowed (allowed: profiles rename OLD NEW)",
+    ),
+    (("profiles", "rename", "Ani", "Budi"), "profile: 'Ani' not found (existing: -)"),
+    (("profiles", "delete", "Ani", "--yes"), "profile: 'Ani' not found (existing: -)"),
+    (("profiles", "remove", "Ani"), "argument action: invalid choice: 'remove'"),
 ]
 
 
@@ -93,9 +135,8 @@ def test_a_refused_value_leaves_earlier_entries_as_they_were(tmp_path: Path) -> 
         tmp_path, "log", "day", "--date", "2026-11-25", "--sleep-h", "7.5", "--stress", "9"
     )
     assert result.returncode == 2
-    assert (
-        "stress: 9 is not allowed (allowed: whole numbers 0–4); nothing was stored" in result.stderr
-    )
+    refused = "--stress: 9 is not allowed (allowed: whole numbers 0–4); nothing was stored"
+    assert refused in result.stderr
     assert row_counts(tmp_path / "kedut.sqlite3") == before
     listed = kedut(tmp_path, "list", "--format", "csv").returncode
     assert listed == 0

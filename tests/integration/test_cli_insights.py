@@ -97,7 +97,7 @@ def test_insights_refuses_a_range_that_ends_before_it_starts(demo_dir: Path) -> 
         demo_dir, "--profile", "Demo", "insights", "--from", "2026-11-20", "--to", "2026-11-01"
     )
     assert result.returncode == 2
-    assert "from: '2026-11-20' is not allowed" in result.stderr
+    assert "Start date (--from): '2026-11-20' is not allowed" in result.stderr
 
 
 def test_warnings_json_has_the_design_shape_on_demo_data(demo_dir: Path) -> None:

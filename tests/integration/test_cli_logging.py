@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
+import uuid
 from pathlib import Path
 
 from tests.integration.kedut_cli import kedut, listed, row_counts
@@ -32,9 +33,11 @@ def test_a_logged_twitch_is_listed_with_its_local_day(tmp_path: Path) -> None:
     assert logged.stdout.strip() == "1"
     document = listed(tmp_path)
     assert document["profile"] == "Me"
+    assert uuid.UUID(document["episodes"][0]["uuid"])
     assert document["episodes"] == [
         {
             "id": 1,
+            "uuid": document["episodes"][0]["uuid"],
             "local_date": "2026-11-25",
             "started_at": "2026-11-25T23:30:00+07:00",
             "body_site": "knee",
@@ -87,7 +90,7 @@ def test_a_day_is_created_then_updated_field_by_field(tmp_path: Path) -> None:
 def test_unusual_values_are_stored_with_a_note_on_stderr(tmp_path: Path) -> None:
     result = kedut(tmp_path, "log", "day", "--date", "2026-11-25", "--sleep-h", "3")
     assert result.returncode == 0
-    assert "sleep_h: 3 is unusually low (below 4); stored anyway" in result.stderr
+    assert "--sleep-h: 3 is unusually low (below 4); stored anyway" in result.stderr
     assert listed(tmp_path)["days"][0]["sleep_h"] == 3
 
 
@@ -121,12 +124,23 @@ def test_medications_and_remedies_are_listed(tmp_path: Path) -> None:
         == 0
     )
     document = listed(tmp_path)
-    assert document["medications"] == [
-        {"name": "Furosemide", "kind": "diuretic", "started_on": "2026-11-01", "stopped_on": None}
-    ]
-    assert document["remedies"] == [
-        {"date": "2026-11-25", "remedy": "warm_compress", "helped": 3, "note": None}
-    ]
+    (medication,) = document["medications"]
+    (remedy,) = document["remedies"]
+    assert uuid.UUID(medication.pop("uuid")) and uuid.UUID(remedy.pop("uuid"))
+    assert medication == {
+        "id": 1,
+        "name": "Furosemide",
+        "kind": "diuretic",
+        "started_on": "2026-11-01",
+        "stopped_on": None,
+    }
+    assert remedy == {
+        "id": 1,
+        "date": "2026-11-25",
+        "remedy": "warm_compress",
+        "helped": 3,
+        "note": None,
+    }
 
 
 def test_list_filters_by_local_day_and_prints_csv_and_a_table(tmp_path: Path) -> None:
@@ -142,7 +156,7 @@ def test_list_filters_by_local_day_and_prints_csv_and_a_table(tmp_path: Path) ->
 
     table = kedut(tmp_path, "list").stdout
     assert "Episodes (3)" in table
-    assert "2026-11-24  06:30  knee" in table
+    assert "2   2026-11-24  06:30  knee" in table  # the id first, to pick one for edit
 
 
 def test_nothing_is_stored_when_listing_an_empty_diary(tmp_path: Path) -> None:

@@ -3,21 +3,27 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 from pathlib import Path
+from typing import Any
 
-from tests.integration.kedut_cli import kedut, listed
+from tests.integration.kedut_cli import kedut
 from tracker.services.demo import generate
 
 END = "2026-11-25"
 
 
-def _demo(data_dir: Path, seed: str, days: str = "90") -> dict[str, object]:
+def _demo(data_dir: Path, seed: str, days: str = "90") -> dict[str, Any]:
     result = kedut(data_dir, "demo", "--days", days, "--seed", seed, "--end", END)
     assert result.returncode == 0, result.stderr
     assert result.stdout.startswith('Profile "Demo": ')
-    return listed(
-        data_dir,
-    )
+    shown = kedut(data_dir, "--profile", "Demo", "list", "--format", "json")
+    assert shown.returncode == 0, shown.stderr
+    document: dict[str, Any] = json.loads(shown.stdout)
+    for table in ("episodes", "days", "medications", "remedies"):
+        for record in document[table]:
+            record.pop("uuid", None)  # new entries, new uuids: the diary is what must repeat
+    return document
 
 
 def test_the_same_seed_gives_the_same_diary(tmp_path: Path) -> None:
@@ -54,4 +60,6 @@ def test_the_demo_diary_has_gaps_missing_fields_and_a_recurring_stretch() -> Non
 def test_demo_refuses_a_silly_number_of_days(tmp_path: Path) -> None:
     result = kedut(tmp_path, "demo", "--days", "0")
     assert result.returncode == 2
-    assert "days: 0 is not allowed (allowed: whole numbers 1–3660)" in result.stderr
+    assert (
+        "Number of days (--days): 0 is not allowed (allowed: whole numbers 1–3660)" in result.stderr
+    )

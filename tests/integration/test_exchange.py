@@ -153,12 +153,12 @@ BAD_FILES = [
     (
         "out of range",
         "date,remedy,helped,note\n2026-11-01,rest,2,\n2026-11-02,rest,9,\n",
-        "row 3, column helped: helped: 9 is not allowed (allowed: whole numbers 0–4)",
+        "row 3, column helped: How much it helped: 9 is not allowed (allowed: whole numbers 0–4)",
     ),
     (
         "unknown choice",
         "date,remedy,helped,note\n2026-11-01,yoga,,\n",
-        "column remedy: remedy: 'yoga' is not allowed",
+        "column remedy: Remedy: 'yoga' is not allowed",
     ),
     (
         "duplicate rows",
@@ -296,11 +296,17 @@ def diaries(draw: st.DrawFn) -> tuple[list[Episode], list[DayLog]]:
     return list(episodes_.values()), list(day_logs.values())
 
 
+def _after_2030() -> dt.datetime:
+    # The generated diary reaches 2030: it is filled as if logged later, in its past.
+    return dt.datetime(2031, 1, 1, tzinfo=dt.UTC)
+
+
 def _fill(store: Store, episodes_: list[Episode], day_logs: list[DayLog]) -> None:
     for episode in episodes_:
         episodes.log_twitch(
             store,
             None,
+            now=_after_2030,
             at=episode.started_at,
             side=episode.side,
             intensity=episode.intensity,
@@ -316,6 +322,7 @@ def _fill(store: Store, episodes_: list[Episode], day_logs: list[DayLog]) -> Non
             store,
             None,
             day_log.date,
+            now=_after_2030,
             sleep_h=day_log.sleep_h,
             water_ml=day_log.water_ml,
             note=day_log.note,

@@ -22,10 +22,12 @@ PAGES_DIR = Path(os.environ.get("KEDUT_REPORT_PAGES_DIR", Path(__file__).parent 
 def demo_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
     data_dir = tmp_path_factory.mktemp("report")
     assert kedut(data_dir, "demo", "--days", "120", "--seed", "7", "--end", TODAY).returncode == 0
+    # The Demo profile takes no entries of a person's own: this diary becomes Sari's.
+    assert kedut(data_dir, "profiles", "rename", "Demo", "Sari").returncode == 0
     noted = kedut(
         data_dir,
         "--profile",
-        "Demo",
+        "Sari",
         "log",
         "twitch",
         "--at",
@@ -40,7 +42,7 @@ def demo_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 def _report(data_dir: Path, out: Path, *args: str) -> list[str]:
     result = kedut(
-        data_dir, "--profile", "Demo", "report", "--out", str(out), "--today", TODAY, *args
+        data_dir, "--profile", "Sari", "report", "--out", str(out), "--today", TODAY, *args
     )
     assert result.returncode == 0, result.stderr
     assert out.read_bytes().startswith(b"%PDF-")
@@ -55,7 +57,7 @@ def test_the_english_report_has_summary_charts_findings_and_tables(
     assert len(pages) >= 4
     first = pages[0]
     assert "Knee twitching: summary for a doctor" in first
-    assert "Name: Demo" in first
+    assert "Name: Sari" in first
     assert "29 July 2026 – 25 November 2026" in first
     assert "SEE A DOCTOR" in first and "sharp pain" in first
     assert "weak leg" in first  # the weakness logged above raises the urgent red flag
@@ -102,4 +104,4 @@ def test_report_pages_are_rendered_for_a_person_to_look_at(demo_dir: Path, tmp_p
 def test_report_refuses_other_file_types(demo_dir: Path, tmp_path: Path) -> None:
     result = kedut(demo_dir, "report", "--out", str(tmp_path / "report.docx"))
     assert result.returncode == 2
-    assert "out: " in result.stderr and ".pdf" in result.stderr
+    assert "File to write (--out): " in result.stderr and ".pdf" in result.stderr

@@ -12,8 +12,8 @@ from tests.integration.kedut_cli import row_counts
 from tracker.domain import ValidationError
 from tracker.services import days, episodes, profiles
 from tracker.services.clock import Clock
+from tracker.services.refs import RecordNotFoundError
 from tracker.storage import Store, open_store
-from tracker.storage.episodes import EpisodeNotFoundError
 
 JAKARTA = dt.timezone(dt.timedelta(hours=7))
 MORNING = dt.datetime(2026, 11, 25, 7, 30, tzinfo=JAKARTA)
@@ -70,7 +70,7 @@ def test_an_edit_changes_only_the_given_fields_and_moves_the_local_day(store: St
 def test_a_refused_edit_changes_nothing(store: Store) -> None:
     episode = episodes.log_twitch(store, None, at=MORNING, intensity=2).episode
     assert episode.id is not None and episode.profile_id is not None
-    with pytest.raises(ValidationError, match=r"^intensity: 5"):
+    with pytest.raises(ValidationError, match=r"^Intensity: 5"):
         episodes.edit_episode(store, episode.profile_id, episode.id, intensity=5, note="changed")
     (unchanged,) = episodes.episodes_between(store, episode.profile_id)
     assert (unchanged.intensity, unchanged.note) == (2, None)
@@ -92,7 +92,7 @@ def test_another_profiles_episode_cannot_be_touched(store: Store) -> None:
     mine = episodes.log_twitch(store, None, at=MORNING).episode
     other = profiles.create_profile(store, "Budi")
     assert mine.id is not None and other.id is not None
-    with pytest.raises(EpisodeNotFoundError):
+    with pytest.raises(RecordNotFoundError, match=r"^there is no twitch 1 in Budi's diary"):
         episodes.delete_episode(store, other.id, mine.id)
 
 
@@ -108,9 +108,9 @@ def test_profile_names_stay_unique(store: Store) -> None:
     ani = profiles.create_profile(store, "Ani")
     profiles.create_profile(store, "Budi")
     assert ani.id is not None
-    with pytest.raises(ValidationError, match=r"^name: 'Budi' is not allowed"):
+    with pytest.raises(ValidationError, match=r"^Name: 'Budi' is not allowed"):
         profiles.rename_profile(store, ani.id, "Budi")
-    with pytest.raises(ValidationError, match=r"^name: 'Ani'"):
+    with pytest.raises(ValidationError, match=r"^Name: 'Ani'"):
         profiles.create_profile(store, " Ani ")
     assert profiles.rename_profile(store, ani.id, "Ani").name == "Ani"  # renaming to itself is fine
 
@@ -152,3 +152,59 @@ def test_deleting_a_day_a_medicine_or_a_remedy_leaves_a_tombstone_that_undo_lift
     assert back.sleep_h == 6.5 and back.uuid == saved.day_log.uuid
     with pytest.raises(LookupError):
         days.set_day_deleted(store, profile_id, day + dt.timedelta(days=1), True)
+
+
+def test_the_default_profile_is_never_demo_and_the_app_opens_on_ones_own(store: Store) -> None:
+    from tracker.services import demo
+
+    demo.fill_demo_profile(store, 20, 1, MORNING.date())
+    assert profiles.resolve_profile(store, None).name == "Me"  # what the app opens on
+    logged = episodes.log_twitch(store, None, at=MORNING)
+    me, made = profiles.list_profiles(store)[1], logged.episode
+    assert (me.name, made.profile_id) == ("Me", me.id)
+    with pytest.raises(ValidationError, match=r"^profile: Demo holds the sample diary"):
+        episodes.log_twitch(store, "Demo", at=MORNING)
+    with pytest.raises(ValidationError, match=r"^profile: Demo holds the sample diary"):
+        days.save_day(store, "Demo", MORNING.date(), sleep_h=7.0)
+
+
+def test_the_services_refuse_what_has_not_happened_yet_by_their_own_clock(store: Store) -> None:
+    afternoon = _fixed(dt.datetime(2026, 11, 25, 16, 38, tzinfo=JAKARTA))
+    tonight = dt.datetime(2026, 11, 25, 23, 50, tzinfo=JAKARTA)
+    with pytest.raises(ValidationError, match=r"^started_at: 2026-11-25 23:50 has not happened"):
+        episodes.log_twitch(store, None, at=tonight, now=afternoon)
+    with pytest.raises(ValidationError, match=r"^date: 2026-11-27 is in the future"):
+        days.save_day(store, None, dt.date(2026, 11, 27), now=afternoon, sleep_h=7.0)
+    assert row_counts(store.db_path)["profile"] == 0
+    last_night = episodes.log_twitch(store, None, at=tonight - dt.timedelta(days=1), now=afternoon)
+    days.save_day(store, None, dt.date(2026, 11, 26), now=afternoon, stress=1)  # tomorrow: fine
+    with pytest.raises(ValidationError, match=r"^started_at: 2026-11-25 23:50 has not happened"):
+        episodes.edit_episode(
+            store, None, last_night.episode.uuid or "", started_at=tonight, now=afternoon
+        )
+
+
+def test_reads_on_a_new_diary_work_and_store_nothing(store: Store, tmp_path: Path) -> None:
+    from tracker.services import charts, diary, exchange, insights, reports
+
+    today = MORNING.date()
+    assert diary.diary_between(store, None).profile.name == "Me"
+    assert insights.insights(store, None, today).series.days == 1
+    assert insights.current_warnings(store, None, today) == []
+    assert charts.chart_data(store, None, today).episodes_by_place == {}
+    assert reports.report_data(store, None, today).episode_count == 0
+    exchange.export_csv(store, None, tmp_path / "csv")
+    assert row_counts(store.db_path) == dict.fromkeys(row_counts(store.db_path), 0)
+
+
+def test_deleting_twice_keeps_the_first_tombstone(store: Store) -> None:
+    later = _fixed(MORNING + dt.timedelta(hours=1))
+    episode = episodes.log_twitch(store, None, at=MORNING).episode
+    days.save_day(store, None, MORNING.date(), sleep_h=7.0)
+    assert episode.uuid is not None
+    first = episodes.delete_episode(store, None, episode.uuid, now=_fixed(MORNING))
+    again = episodes.delete_episode(store, None, episode.uuid, now=later)
+    assert again.deleted_at == first.deleted_at == MORNING
+    day = days.set_day_deleted(store, None, MORNING.date(), True, now=_fixed(MORNING))
+    day_again = days.set_day_deleted(store, None, MORNING.date(), True, now=later)
+    assert day_again.deleted_at == day.deleted_at == MORNING

@@ -96,9 +96,8 @@ def test_a_value_out_of_range_is_refused_next_to_its_field(tmp_path: Path) -> No
         type_into(day.rows["sleep_h"].ids.value, "30")
         type_into(day.rows["water_ml"].ids.value, "1500")
         tap(day.ids.save)
-        assert (
-            day.rows["sleep_h"].error
-            == "Sleep last night (hours): 30 is not allowed (allowed: numbers 0–24)"
+        assert day.rows["sleep_h"].error == (
+            "Sleep last night (hours): 30 is not allowed (allowed: numbers 0–24)"
         )
         assert day.rows["water_ml"].error == ""
         assert day.error_text.startswith("Nothing was saved")

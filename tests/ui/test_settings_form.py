@@ -22,8 +22,8 @@ from tests.ui.harness import (
 
 ALERT = (0.690, 0.180, 0.153, 1)
 LABELS = {
-    "en": ("Daily reminder: '25:99'", "Water target: 'lots'", "Warn when twitching on this"),
-    "id": ("Pengingat harian: '25:99'", "Target air: 'lots'", "Peringatkan bila kedutan"),
+    "en": ("Daily reminder: '25:99'", "Water target (ml): 'lots'", "Warn when twitching on this"),
+    "id": ("Pengingat harian: '25:99'", "Target air (ml): 'lots'", "Peringatkan bila kedutan"),
 }
 
 

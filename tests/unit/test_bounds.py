@@ -5,12 +5,14 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+import re
 from collections.abc import Callable
 from typing import Any
 
 import pytest
 
 from tracker.domain import DayLog, Episode, Profile, RemedyUse, Settings, ValidationError
+from tracker.fields import field_label
 
 UTC = dt.UTC
 START = dt.datetime(2026, 11, 25, 14, 30, tzinfo=UTC)
@@ -78,7 +80,7 @@ def test_values_just_outside_each_limit_are_refused_with_field_value_and_range(
             factory(**{name: value})
         assert refused.value.field == name
         message = str(refused.value)
-        assert message.startswith(f"{name}: {value:g} is not allowed")
+        assert message.startswith(f"{field_label(name)}: {value:g} is not allowed")
         assert f"{low:g}–{high:g}" in message
 
 
@@ -96,8 +98,9 @@ def test_not_a_number_infinity_and_booleans_are_refused(
 
 @pytest.mark.parametrize("name", ["intensity", "duration_s"])
 def test_whole_number_fields_refuse_fractions(name: str) -> None:
+    label = re.escape(field_label(name))
     with pytest.raises(
-        ValidationError, match=rf"^{name}: 2\.5 is not allowed \(allowed: whole numbers"
+        ValidationError, match=rf"^{label}: 2\.5 is not allowed \(allowed: whole numbers"
     ):
         episode(**{name: 2.5})
 
@@ -124,7 +127,9 @@ def test_choices_outside_the_list_name_every_allowed_value(
     expected = (
         allowed or "rest, fluids, nutrition, stretching, massage, warm_compress, cold_compress"
     )
-    assert str(refused.value) == f"{name}: 'sideways' is not allowed (allowed: {expected})"
+    assert str(refused.value) == (
+        f"{field_label(name)}: 'sideways' is not allowed (allowed: {expected})"
+    )
 
 
 def test_a_note_may_have_2000_characters_but_not_2001() -> None:
@@ -132,7 +137,7 @@ def test_a_note_may_have_2000_characters_but_not_2001() -> None:
     assert day(note="ü" * 2000).note == "ü" * 2000
     with pytest.raises(
         ValidationError,
-        match=r"^note: 2001 characters is not allowed \(allowed: 0–2000 characters\)",
+        match=r"^Note: 2001 characters is not allowed \(allowed: 0–2000 characters\)",
     ):
         episode(note="x" * 2001)
 
@@ -151,14 +156,16 @@ def test_a_profile_name_has_1_to_60_characters_after_trimming() -> None:
 
 
 def test_red_flags_are_true_or_false() -> None:
-    with pytest.raises(ValidationError, match=r"^pain: "):
+    with pytest.raises(
+        ValidationError, match=r"^Sharp pain: 'yes' is not allowed \(allowed: yes or no\)"
+    ):
         episode(pain="yes")
 
 
 def test_a_medication_cannot_stop_before_it_started() -> None:
     from tracker.domain import Medication
 
-    with pytest.raises(ValidationError, match=r"^stopped_on: 2026-11-01 is not allowed"):
+    with pytest.raises(ValidationError, match=r"^Stopped on: 2026-11-01 is not allowed"):
         Medication(
             name="Furosemide",
             kind="diuretic",  # type: ignore[arg-type]
@@ -169,7 +176,7 @@ def test_a_medication_cannot_stop_before_it_started() -> None:
 
 @pytest.mark.parametrize("year", [1899, 2101])
 def test_days_far_in_the_past_or_future_are_refused(year: int) -> None:
-    with pytest.raises(ValidationError, match=r"^date: "):
+    with pytest.raises(ValidationError, match=r"^Date: "):
         DayLog(date=dt.date(year, 6, 1))
-    with pytest.raises(ValidationError, match=r"^started_at: "):
+    with pytest.raises(ValidationError, match=r"^Date and time: "):
         Episode(started_at=dt.datetime(year, 6, 1, tzinfo=UTC), utc_offset_min=0)

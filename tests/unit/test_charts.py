@@ -13,8 +13,10 @@ from tracker.analysis.correlations import correlate
 from tracker.analysis.series import DailySeries, build_series
 from tracker.charts import FORMATS, KINDS, ChartData, draw, render
 from tracker.domain import BodySite, Side, Warning, WarningLevel, WarningRule
+from tracker.i18n import Language
 from tracker.storage.aggregates import DAY_FACTOR_COLUMNS
 
+EN, ID = Language.named("en"), Language.named("id")
 SIGNATURES = {"png": b"\x89PNG\r\n\x1a\n", "svg": b"<?xml", "pdf": b"%PDF-"}
 
 
@@ -43,7 +45,7 @@ def data(days: int) -> ChartData:
         rule=WarningRule.RECURRING,
         level=WarningLevel.WATCH,
         body_site=BodySite.KNEE,
-        side=Side.LEFT,
+        sides=(Side.LEFT,),
         days=(made.last - dt.timedelta(days=2), made.last),
     )
     return ChartData(made, [warning], correlate(made), [1] * 24, {("knee", "left"): days})
@@ -52,13 +54,13 @@ def data(days: int) -> ChartData:
 @pytest.mark.parametrize("kind", KINDS)
 @pytest.mark.parametrize("fmt", FORMATS)
 def test_every_chart_renders_in_every_format(kind: str, fmt: str) -> None:
-    assert render(kind, data(60), fmt).startswith(SIGNATURES[fmt])
+    assert render(kind, data(60), fmt, EN).startswith(SIGNATURES[fmt])
 
 
 @pytest.mark.parametrize("days", [1, 3650])
 @pytest.mark.parametrize("kind", KINDS)
 def test_one_day_and_ten_years_render(kind: str, days: int) -> None:
-    assert render(kind, data(days), "png").startswith(SIGNATURES["png"])
+    assert render(kind, data(days), "png", EN).startswith(SIGNATURES["png"])
 
 
 @pytest.mark.parametrize("kind", KINDS)
@@ -66,7 +68,7 @@ def test_an_empty_diary_renders(kind: str) -> None:
     empty = build_series(
         dt.date(2026, 11, 25), dt.date(2026, 11, 25), [], [], DAY_FACTOR_COLUMNS, []
     )
-    assert render(kind, ChartData(empty), "png").startswith(SIGNATURES["png"])
+    assert render(kind, ChartData(empty), "png", EN).startswith(SIGNATURES["png"])
 
 
 def _texts(figure: object) -> str:
@@ -74,27 +76,27 @@ def _texts(figure: object) -> str:
 
 
 def test_labels_follow_the_language() -> None:
-    english = _texts(draw("timeline", data(60), "en"))
-    indonesian = _texts(draw("timeline", data(60), "id"))
+    english = _texts(draw("timeline", data(60), EN))
+    indonesian = _texts(draw("timeline", data(60), ID))
     assert "Episodes per day" in english and "not logged" in english
     assert "Kedutan per hari" in indonesian and "Episodes per day" not in indonesian
-    assert "Nov" in english and "November" in _texts(draw("calendar", data(60), "id"))
+    assert "Nov" in english and "November" in _texts(draw("calendar", data(60), ID))
 
 
 def test_warnings_and_not_logged_days_are_drawn() -> None:
-    figure = draw("timeline", data(90), "en")
+    figure = draw("timeline", data(90), EN)
     legend = [t.get_text() for t in figure.axes[0].get_legend().get_texts()]
     assert legend == ["not logged", "keeps coming back"]
 
 
 def test_charts_never_load_pyplot() -> None:
-    render("timeline", data(30), "png")
+    render("timeline", data(30), "png", EN)
     assert "matplotlib.pyplot" not in sys.modules
 
 
 @pytest.mark.parametrize("days", [1, 2, 5])
 def test_a_short_timeline_names_each_day_once(days: int) -> None:
-    figure = draw("timeline", data(days), "en")
+    figure = draw("timeline", data(days), EN)
     figure.canvas.draw()
     bottom = min(figure.axes, key=lambda a: a.get_position().y0)
     labels = [t.get_text().split("\n")[0] for t in bottom.get_xticklabels() if t.get_text()]
@@ -103,7 +105,7 @@ def test_a_short_timeline_names_each_day_once(days: int) -> None:
 
 
 def test_episode_counts_are_whole_numbers_on_the_axis() -> None:
-    figure = draw("timeline", data(1), "en")
+    figure = draw("timeline", data(1), EN)
     figure.canvas.draw()
     top = max(figure.axes[:-1] or figure.axes, key=lambda a: a.get_position().y1)
     ticks = [t.get_text() for t in top.get_yticklabels() if t.get_text()]

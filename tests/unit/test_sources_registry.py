@@ -5,12 +5,14 @@ from __future__ import annotations
 
 import shutil
 import zipfile
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
 from tracker.formats.sources import (
     SOURCES,
+    ImportCancelled,
     SourceFormatError,
     SourceOptions,
     detect,
@@ -22,7 +24,14 @@ FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
 
 
 def test_every_source_is_found_by_its_name() -> None:
-    assert [s.name for s in SOURCES] == ["apple-health", "fitbit", "google-fit"]
+    assert [s.name for s in SOURCES] == [
+        "apple-health",
+        "fitbit",
+        "google-fit",
+        "bearable",
+        "loop",
+        "daylio",
+    ]
     for source in SOURCES:
         assert source_named(source.name) is source
     with pytest.raises(KeyError):
@@ -72,3 +81,42 @@ def test_a_zip_packed_in_an_unknown_way_is_refused_clearly(tmp_path: Path) -> No
     assert detect(archive) is None
     with pytest.raises(SourceFormatError, match="packed in a way Kedut cannot unpack"):
         source_named("fitbit").read(archive, SourceOptions())
+
+
+def test_every_fixture_is_recognised_by_its_own_source_only() -> None:
+    expected = {
+        "apple-health/export.xml": "apple-health",
+        "fitbit/Takeout": "fitbit",
+        "google-fit/Takeout": "google-fit",
+        "bearable/bearable-export-23-03-2024.csv": "bearable",
+        "loop/v1": "loop",
+        "loop/v2": "loop",
+        "loop/v3": "loop",
+        "loop/v3/Checkmarks.csv": "loop",
+        "daylio/sample.csv": "daylio",
+        "daylio/test_data.csv": "daylio",
+        "daylio/daylio_export_2018.csv": "daylio",
+        "daylio/daylio_export_2024_03_05.csv": "daylio",
+    }
+    for path, name in expected.items():
+        assert [s.name for s in detect_sources(FIXTURES / path)] == [name], path
+    # A Loop habit's own files and its scores are no export on their own.
+    assert detect(FIXTURES / "loop" / "v3" / "002 Magnesium" / "Checkmarks.csv") is None
+    assert detect(FIXTURES / "loop" / "v3" / "Scores.csv") is None
+
+
+def _collect(seen: list[tuple[int, int]]) -> Callable[[int, int], None]:
+    return lambda done, total: seen.append((done, total))
+
+
+def test_the_diary_apps_report_progress_and_stop_when_cancelled() -> None:
+    for name, path in (
+        ("bearable", "bearable/bearable-export-23-03-2024.csv"),
+        ("loop", "loop/v2"),
+        ("daylio", "daylio/sample.csv"),
+    ):
+        seen: list[tuple[int, int]] = []
+        source_named(name).read(FIXTURES / path, SourceOptions(progress=_collect(seen)))
+        assert seen and seen[-1][0] == seen[-1][1], name
+        with pytest.raises(ImportCancelled):
+            source_named(name).read(FIXTURES / path, SourceOptions(cancelled=lambda: True))

@@ -9,7 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from tracker.analysis.warnings import compute_warnings, runs
-from tracker.domain import Settings, Warning, WarningLevel, WarningRule
+from tracker.domain import Settings, Side, Warning, WarningLevel, WarningRule
 
 TODAY = dt.date(2026, 11, 25)
 DEFAULTS = Settings()
@@ -24,10 +24,10 @@ def knee(*days_ago: int, side: str = "left", site: str = "knee") -> list[tuple[s
 
 
 def flagged(
-    days_ago: int, *signs: str, side: str = "left"
+    days_ago: int, *signs: str, side: str = "left", site: str = "knee"
 ) -> tuple[dt.date, str, str, bool, bool, bool, bool, bool]:
     names = ("pain", "swelling", "warmth", "numbness_tingling", "weakness")
-    return (ago(days_ago), "knee", side, *(name in signs for name in names))  # type: ignore[return-value]
+    return (ago(days_ago), site, side, *(name in signs for name in names))  # type: ignore[return-value]
 
 
 def rules(found: list[Warning]) -> list[str]:
@@ -107,15 +107,73 @@ def test_an_old_run_that_ended_is_not_a_current_warning() -> None:
     assert rules(compute_warnings(knee(*range(6, 40, 3)), [], DEFAULTS, TODAY)) == ["persistence"]
 
 
-def test_sites_and_sides_are_judged_independently() -> None:
-    mixed = knee(0) + knee(3, side="right") + knee(6, site="calf")
+def test_sites_are_judged_independently() -> None:
+    mixed = knee(0) + knee(3, site="calf") + knee(6, site="thigh")
     assert compute_warnings(mixed, [], DEFAULTS, TODAY) == []
-    both = knee(0, 2, 4) + knee(1, 3, 5, side="right")
-    found = compute_warnings(both, [], DEFAULTS, TODAY)
-    assert sorted((w.side.value, w.rule.value) for w in found) == [
-        ("left", "recurring"),
-        ("right", "recurring"),
+    two_sites = knee(0, 2, 4) + knee(1, 3, 5, site="calf")
+    found = compute_warnings(two_sites, [], DEFAULTS, TODAY)
+    assert sorted((w.body_site.value, w.rule.value) for w in found) == [
+        ("calf", "recurring"),
+        ("knee", "recurring"),
     ]
+
+
+# Issue 9: one knee's twitching is one, whatever side each twitch was logged with.
+
+
+def test_left_both_left_on_three_days_of_one_knee_is_recurring() -> None:
+    days = knee(0, 6) + knee(3, side="both")
+    (warning,) = compute_warnings(days, [], DEFAULTS, TODAY)
+    assert (warning.rule, warning.days) == (WarningRule.RECURRING, (ago(6), ago(3), ago(0)))
+    assert warning.sides == (Side.LEFT, Side.BOTH)
+    assert warning.side is None  # mixed
+
+
+def test_not_sure_twitches_do_not_split_a_run() -> None:
+    # The first one-tap has no side ("not sure"); then left, then right.
+    days = knee(13, side="none") + knee(6) + knee(0, side="right")
+    (warning,) = compute_warnings(days, [], DEFAULTS, TODAY)
+    assert (warning.rule, warning.days) == (WarningRule.PERSISTENCE, (ago(13), ago(6), ago(0)))
+    assert warning.sides == (Side.LEFT, Side.RIGHT, Side.NONE)
+
+
+def test_sides_together_keep_the_recurring_boundaries() -> None:
+    assert (
+        compute_warnings(
+            knee(0) + knee(3, side="right") + knee(7, side="both"), [], DEFAULTS, TODAY
+        )
+        == []
+    )
+    found = compute_warnings(
+        knee(0) + knee(3, side="right") + knee(6, side="both"), [], DEFAULTS, TODAY
+    )
+    assert rules(found) == ["recurring"]
+
+
+def test_sides_together_keep_the_persistence_boundaries() -> None:
+    sides = ("left", "none", "both")
+    span_13 = [("knee", side, ago(n)) for side, n in zip(sides, (0, 6, 12), strict=True)]
+    assert compute_warnings(span_13, [], DEFAULTS, TODAY) == []
+    gap_7 = [("knee", side, ago(n)) for side, n in zip(sides, (0, 6, 14), strict=True)]
+    assert compute_warnings(gap_7, [], DEFAULTS, TODAY) == []
+    span_14 = [("knee", side, ago(n)) for side, n in zip(sides, (0, 6, 13), strict=True)]
+    assert rules(compute_warnings(span_14, [], DEFAULTS, TODAY)) == ["persistence"]
+
+
+def test_one_side_everywhere_is_that_side() -> None:
+    (warning,) = compute_warnings(knee(0, 0, 3, 6, side="right"), [], DEFAULTS, TODAY)
+    assert (warning.sides, warning.side) == ((Side.RIGHT,), Side.RIGHT)
+
+
+def test_a_warning_lists_only_the_sides_of_the_days_it_counts() -> None:
+    # A right-side twitch 20 days ago belongs to no current run and no recent window.
+    (warning,) = compute_warnings(knee(0, 2, 4) + knee(20, side="right"), [], DEFAULTS, TODAY)
+    assert warning.sides == (Side.LEFT,)
+
+
+def test_the_same_day_on_two_sides_is_one_episode_day() -> None:
+    days = knee(0) + knee(0, side="right") + knee(1, side="both")
+    assert compute_warnings(days, [], DEFAULTS, TODAY) == []
 
 
 def test_episodes_after_today_are_ignored() -> None:
@@ -141,20 +199,26 @@ def test_a_red_flag_14_days_ago_drops_off() -> None:
     assert compute_warnings([], [flagged(14, "pain")], DEFAULTS, TODAY) == []
 
 
-def test_red_flags_gather_their_signs_and_days_per_place() -> None:
+def test_red_flags_gather_their_signs_days_and_sides_per_site() -> None:
     found = compute_warnings(
         [],
         [
             flagged(2, "pain"),
             flagged(5, "weakness", "warmth"),
             flagged(1, "numbness_tingling", side="right"),
+            flagged(3, "swelling", site="calf"),
         ],
         DEFAULTS,
         TODAY,
     )
-    assert [(w.side.value, w.signs, w.days) for w in found] == [
-        ("right", ("numbness_tingling",), (ago(1),)),
-        ("left", ("pain", "warmth", "weakness"), (ago(5), ago(2))),
+    assert [(w.body_site.value, w.sides, w.signs, w.days) for w in found] == [
+        (
+            "knee",
+            (Side.LEFT, Side.RIGHT),
+            ("pain", "warmth", "numbness_tingling", "weakness"),
+            (ago(5), ago(2), ago(1)),
+        ),
+        ("calf", (Side.LEFT,), ("swelling",), (ago(3),)),
     ]
 
 
@@ -167,7 +231,7 @@ def test_red_flags_come_first_then_persistence_then_recurring() -> None:
 
 site_day = st.tuples(
     st.sampled_from(["knee", "calf"]),
-    st.sampled_from(["left", "right"]),
+    st.sampled_from(["left", "right", "both", "none"]),
     st.integers(0, 60).map(ago),
 )
 
@@ -207,3 +271,17 @@ def test_every_warning_carries_its_days_in_order_and_none_after_today(
     for warning in compute_warnings(days, [], DEFAULTS, TODAY):
         assert list(warning.days) == sorted(set(warning.days))
         assert warning.last_day <= TODAY
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(site_day, max_size=40))
+def test_the_sides_never_change_which_days_warn(days: list[tuple[str, str, dt.date]]) -> None:
+    one_side = [(site, "left", day) for site, _side, day in days]
+    found = compute_warnings(days, [], DEFAULTS, TODAY)
+    assert [(w.rule, w.body_site, w.days) for w in found] == [
+        (w.rule, w.body_site, w.days) for w in compute_warnings(one_side, [], DEFAULTS, TODAY)
+    ]
+    for warning in found:
+        assert set(warning.sides) == {
+            Side(s) for site, s, d in days if d in warning.days and site == warning.body_site
+        }

@@ -78,7 +78,7 @@ def test_one_day_is_one_day_not_one_days() -> None:
 def test_red_flags_read_as_a_sentence() -> None:
     warning = Warning(
         rule=WarningRule.RED_FLAG, level=WarningLevel.SEE_DOCTOR, body_site=BodySite.KNEE,
-        side=Side.LEFT, days=(dt.date(2026, 11, 24),), signs=("weakness", "pain"),
+        sides=(Side.LEFT,), days=(dt.date(2026, 11, 24),), signs=("weakness", "pain"),
     )  # fmt: skip
     message = warning_message(warning)
     assert "You logged weak leg" not in message

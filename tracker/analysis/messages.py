@@ -11,8 +11,8 @@ from tracker.labels import (
     decimal_text,
     factor_label,
     more_or_less,
-    place_label,
     red_flag_label,
+    sides_place_label,
 )
 
 
@@ -24,7 +24,7 @@ def _self_care() -> str:
 
 
 def warning_message(warning: Warning) -> str:
-    place = place_label(warning.body_site, warning.side).lower()
+    place = sides_place_label(warning.body_site, warning.sides).lower()
     first, last = day_month_year(warning.first_day), day_month_year(warning.last_day)
     if warning.rule is WarningRule.RECURRING:
         what = _(

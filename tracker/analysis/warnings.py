@@ -1,14 +1,16 @@
 """The see-a-doctor rules (DESIGN.md "Rules"): a pure function of the episode days,
 the red-flag episodes, the profile's thresholds and today.
 
-Each (body site, side) is judged on its own. Episodes dated after today are ignored.
+Each body site is judged on its own, with all its sides together: a left, a "both" and
+a "not sure" twitch of the knee are all the knee's twitching. A warning lists the sides
+its episodes were logged with. Episodes dated after today are ignored.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 
 from tracker.domain import (
     RED_FLAGS,
@@ -23,8 +25,10 @@ from tracker.domain import (
 RECENT_DAYS = 7  # "the last 7 days": today − 6 … today
 RED_FLAG_DAYS = 14  # red flags count for today − 13 … today
 _RULE_ORDER = {WarningRule.RED_FLAG: 0, WarningRule.PERSISTENCE: 1, WarningRule.RECURRING: 2}
+_SIDE_ORDER = {side: index for index, side in enumerate(Side)}
 
-Place = tuple[BodySite, Side]
+# For one body site: each episode day and the sides (their stored text) logged on it.
+SiteDays = dict[dt.date, set[str]]
 
 
 def runs(days: Sequence[dt.date], reset_free_days: int) -> list[list[dt.date]]:
@@ -39,10 +43,18 @@ def runs(days: Sequence[dt.date], reset_free_days: int) -> list[list[dt.date]]:
     return grouped
 
 
-def _place_warnings(
-    place: Place, days: list[dt.date], settings: Settings, today: dt.date
+def sides_of(days: Iterable[dt.date], sides_by_day: Mapping[dt.date, set[str]]) -> tuple[Side, ...]:
+    """The sides logged on `days`, in the order left, right, both, none."""
+    seen: set[str] = set()
+    for day in days:
+        seen |= sides_by_day[day]
+    return tuple(sorted((Side(side) for side in seen), key=_SIDE_ORDER.__getitem__))
+
+
+def _site_warnings(
+    site: BodySite, sides_by_day: SiteDays, settings: Settings, today: dt.date
 ) -> list[Warning]:
-    site, side = place
+    days = sorted(sides_by_day)
     found: list[Warning] = []
     recent = [d for d in days if (today - d).days < RECENT_DAYS]
     if len(recent) >= settings.recurring_days:
@@ -51,7 +63,7 @@ def _place_warnings(
                 rule=WarningRule.RECURRING,
                 level=WarningLevel.WATCH,
                 body_site=site,
-                side=side,
+                sides=sides_of(recent, sides_by_day),
                 days=tuple(recent),
             )
         )
@@ -65,21 +77,29 @@ def _place_warnings(
                     rule=WarningRule.PERSISTENCE,
                     level=WarningLevel.SEE_DOCTOR,
                     body_site=site,
-                    side=side,
+                    sides=sides_of(current, sides_by_day),
                     days=tuple(current),
                 )
             )
     return found
 
 
-def _days_by_place(
+def _days_by_site(
     site_days: Iterable[tuple[str, str, dt.date]], today: dt.date
-) -> dict[Place, list[dt.date]]:
-    seen: dict[tuple[str, str], set[dt.date]] = defaultdict(set)
+) -> dict[BodySite, SiteDays]:
+    # Ten years give tens of thousands of rows: group the stored text, convert once.
+    by_site: dict[str, SiteDays] = {}
     for site, side, day in site_days:
         if day <= today:
-            seen[(site, side)].add(day)
-    return {(BodySite(site), Side(side)): sorted(days) for (site, side), days in seen.items()}
+            days = by_site.get(site)
+            if days is None:
+                days = by_site[site] = {}
+            sides = days.get(day)
+            if sides is None:
+                days[day] = {side}
+            else:
+                sides.add(side)
+    return {BodySite(site): days for site, days in by_site.items()}
 
 
 def current_run_may_start_before(
@@ -90,8 +110,8 @@ def current_run_may_start_before(
 ) -> bool:
     """Whether days before `since` could belong to a current run: then the caller must
     look further back before judging persistence."""
-    for days in _days_by_place(site_days, today).values():
-        current = runs(days, settings.reset_free_days)[-1]
+    for sides_by_day in _days_by_site(site_days, today).values():
+        current = runs(sorted(sides_by_day), settings.reset_free_days)[-1]
         if (today - current[-1]).days < RECENT_DAYS and (
             current[0] - since
         ).days < settings.reset_free_days:
@@ -105,29 +125,30 @@ def compute_warnings(
     settings: Settings,
     today: dt.date,
 ) -> list[Warning]:
-    """All current warnings, red flags first, then persistence, then recurring."""
+    """All current warnings, red flags first, then persistence, then recurring; at most
+    one of each rule per body site."""
     found: list[Warning] = []
-    for place, days in _days_by_place(site_days, today).items():
-        found += _place_warnings(place, days, settings, today)
+    for body_site, sides_by_day in _days_by_site(site_days, today).items():
+        found += _site_warnings(body_site, sides_by_day, settings, today)
 
-    flagged_days: dict[Place, set[dt.date]] = defaultdict(set)
-    signs_at: dict[Place, set[str]] = defaultdict(set)
+    flagged: dict[BodySite, SiteDays] = defaultdict(lambda: defaultdict(set))
+    signs_at: dict[BodySite, set[str]] = defaultdict(set)
     for day, site, side, *flags in red_flag_episodes:
         if 0 <= (today - day).days < RED_FLAG_DAYS and any(flags):
-            place = (BodySite(site), Side(side))
-            flagged_days[place].add(day)
-            signs_at[place].update(name for name, on in zip(RED_FLAGS, flags, strict=True) if on)
-    for (site, side), flag_days in flagged_days.items():
-        signs = tuple(name for name in RED_FLAGS if name in signs_at[(site, side)])
+            flagged[BodySite(site)][day].add(side)
+            signs_at[BodySite(site)].update(
+                name for name, on in zip(RED_FLAGS, flags, strict=True) if on
+            )
+    for body_site, sides_by_day in flagged.items():
         found.append(
             Warning(
                 rule=WarningRule.RED_FLAG,
                 level=WarningLevel.SEE_DOCTOR,
-                body_site=site,
-                side=side,
-                days=tuple(sorted(flag_days)),
-                signs=signs,
+                body_site=body_site,
+                sides=sides_of(sides_by_day, sides_by_day),
+                days=tuple(sorted(sides_by_day)),
+                signs=tuple(name for name in RED_FLAGS if name in signs_at[body_site]),
             )
         )
-    found.sort(key=lambda w: (_RULE_ORDER[w.rule], -w.last_day.toordinal(), w.body_site, w.side))
+    found.sort(key=lambda w: (_RULE_ORDER[w.rule], -w.last_day.toordinal(), w.body_site))
     return found

@@ -1,5 +1,8 @@
 """Charts for people and their doctors, drawn with matplotlib's Figure API on the Agg
-canvas (never pyplot), imported only when a chart is asked for."""
+canvas (never pyplot), imported only when a chart is asked for.
+
+Every chart is drawn in the Language it is handed, in the calling thread only: labels
+that matplotlib formats later (date ticks) keep the words they were drawn with."""
 
 from __future__ import annotations
 
@@ -8,7 +11,7 @@ from typing import Any
 
 from tracker.charts.data import ChartData
 from tracker.charts.style import DPI, FORMATS, to_bytes
-from tracker.i18n import current_language, gettext, set_language
+from tracker.i18n import Language, gettext
 from tracker.labels import day_month_year
 
 KINDS = ("timeline", "correlations", "calendar")
@@ -32,23 +35,20 @@ def chart_title(kind: str, data: ChartData) -> str:
     return f"{name}, {period}"
 
 
-def draw(kind: str, data: ChartData, language: str = "en") -> Any:
+def draw(kind: str, data: ChartData, language: Language) -> Any:
     """The matplotlib Figure for one chart, every label in `language`."""
-    previous = current_language()
-    set_language(language)
-    try:
+    with language.speaking():
         return _drawers()[kind](data, chart_title(kind, data))
-    finally:
-        set_language(previous)
 
 
-def render(kind: str, data: ChartData, fmt: str, language: str = "en", dpi: int = DPI) -> bytes:
+def render(kind: str, data: ChartData, fmt: str, language: Language, dpi: int = DPI) -> bytes:
     """One chart as PNG, SVG or PDF bytes (PNG at `dpi`)."""
     if kind not in KINDS:
         raise ValueError(f"kind: {kind!r} is not allowed (allowed: {', '.join(KINDS)})")
     if fmt not in FORMATS:
         raise ValueError(f"format: {fmt!r} is not allowed (allowed: {', '.join(FORMATS)})")
-    return to_bytes(draw(kind, data, language), fmt, dpi)
+    with language.speaking():
+        return to_bytes(draw(kind, data, language), fmt, dpi)
 
 
 __all__ = ["FORMATS", "KINDS", "ChartData", "draw", "render"]

@@ -48,13 +48,17 @@ def style_axes(ax: Any) -> None:
 
 
 def date_axis(ax: Any) -> None:
-    """Dates in the chosen language: "3 Nov", with the year on January and first ticks."""
+    """Dates in the chosen language: "3 Nov", with the year on January and first ticks.
+    matplotlib formats ticks when the figure is saved, so the month names are taken now,
+    in the language the chart is drawn in."""
     from matplotlib.dates import AutoDateLocator, num2date
     from matplotlib.ticker import FuncFormatter
 
+    months = [month_label(month)[:3] for month in range(1, 13)]
+
     def label(value: float, position: int | None) -> str:
         day = num2date(value).date()
-        text = f"{day.day} {month_label(day.month)[:3]}"
+        text = f"{day.day} {months[day.month - 1]}"
         return f"{text}\n{day.year}" if position == 0 or (day.month == 1 and day.day <= 7) else text
 
     class WholeDays(AutoDateLocator):

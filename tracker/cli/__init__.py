@@ -1,107 +1,32 @@
 """The command line: `python main.py [--data-dir DIR] [--profile NAME] COMMAND`.
 
-This module builds the parser; `commands` runs each command over the services and
-`output` prints tables, CSV and JSON.
+This module builds the parser (`options` holds the options of log, edit, delete and
+profiles) and runs a command: `commands`, `records`, `profiles` and the other modules
+call the services, and `output` prints tables, CSV and JSON. Like the app, the command
+line reaches the store only through `tracker.services`.
 
 Exit codes: 0 ok, 2 bad input (message on stderr, nothing stored), 1 any other failure.
 Parsing turns text into typed values; the domain decides what is in range, so the
-command line and the app refuse the same values with the same message.
+command line and the app refuse the same values with the same message, naming the
+option the person typed.
 """
 
 from __future__ import annotations
 
 import argparse
-import datetime as dt
 import importlib
 import os
 import sys
 from collections.abc import Callable
-from typing import Any
 
-from tracker.cli import output
-from tracker.domain import (
-    BodySite,
-    ExerciseIntensity,
-    MedicationKind,
-    Remedy,
-    Side,
-    TwitchContext,
-    ValidationError,
-)
+from tracker.cli import options, output
+from tracker.cli.options import DATE, WHOLE
+from tracker.domain import ValidationError
+from tracker.i18n import gettext as _
 from tracker.i18n import language_from_env, set_language
 
 EXIT_OK, EXIT_FAILURE, EXIT_BAD_INPUT = 0, 1, 2
 Handler = Callable[[argparse.Namespace], int]
-
-
-def _values(enum_type: Any) -> list[str]:
-    return [member.value for member in enum_type]
-
-
-def _typed(kind: str, convert: Callable[[str], Any], example: str) -> Callable[[str], Any]:
-    def parse(text: str) -> Any:
-        try:
-            return convert(text)
-        except ValueError:
-            raise argparse.ArgumentTypeError(f"{text!r} is not {kind} (e.g. {example})") from None
-
-    return parse
-
-
-def _moment(text: str) -> dt.datetime:
-    moment = dt.datetime.fromisoformat(text)
-    # A wall-clock time without an offset is read in this machine's time zone.
-    return moment if moment.utcoffset() is not None else moment.astimezone()
-
-
-def _finite(text: str) -> float:
-    value = float(text)
-    if value != value or value in (float("inf"), float("-inf")):
-        raise ValueError(text)
-    return value
-
-
-DATE = _typed("a date", dt.date.fromisoformat, "2026-11-25")
-MOMENT = _typed("an ISO 8601 date and time", _moment, "2026-11-25T21:30+07:00")
-WHOLE = _typed("a whole number", int, "3")
-NUMBER = _typed("a number", _finite, "7.5")
-
-
-def _add_twitch(log: Any) -> None:
-    twitch = log.add_parser("twitch", help="log one twitch episode (now, unless --at)")
-    twitch.add_argument("--at", type=MOMENT, help="when it started (ISO 8601; default now)")
-    twitch.add_argument("--site", dest="body_site", choices=_values(BodySite), default="knee")
-    twitch.add_argument("--side", choices=_values(Side), help="default: the side used last")
-    twitch.add_argument("--intensity", type=WHOLE, help="0 barely noticeable … 4 severe")
-    twitch.add_argument("--duration-s", type=WHOLE, help="how long it lasted, in seconds")
-    twitch.add_argument("--context", choices=_values(TwitchContext))
-    for flag, text in (
-        ("pain", "sharp pain"),
-        ("swelling", "swelling"),
-        ("warmth", "the knee feels hot or looks red"),
-        ("numbness", "numbness or tingling"),
-        ("weakness", "the leg feels weak, hard to move, or walking is affected"),
-    ):
-        twitch.add_argument(f"--{flag}", action="store_true", help=text)
-    twitch.add_argument("--note", help="free text, up to 2000 characters")
-    twitch.set_defaults(handler="log_twitch")
-
-
-def _add_day(log: Any) -> None:
-    day = log.add_parser("day", help="create or update one day's habits")
-    day.add_argument("--date", type=DATE, required=True)
-    day.add_argument("--sleep-h", type=NUMBER, help="hours slept the night before (0–24)")
-    day.add_argument("--sleep-quality", type=WHOLE, help="0 very poor … 4 very good")
-    day.add_argument("--water-ml", type=WHOLE, help="water drunk, in ml (0–20000)")
-    day.add_argument("--exercise-min", type=WHOLE, help="minutes of exercise (0–1440)")
-    day.add_argument("--exercise-intensity", choices=_values(ExerciseIntensity))
-    day.add_argument("--stress", type=WHOLE, help="0 none … 4 very high")
-    day.add_argument("--caffeine-mg", type=WHOLE, help="caffeine in mg (0–2000)")
-    day.add_argument("--alcohol-units", type=NUMBER, help="alcohol units (0–100)")
-    for flag in ("diarrhea", "calcium-rich-food", "magnesium-rich-food", "vitamin-supplement"):
-        day.add_argument(f"--{flag}", action="store_const", const=True)
-    day.add_argument("--note")
-    day.set_defaults(handler="log_day")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -115,25 +40,12 @@ def build_parser() -> argparse.ArgumentParser:
         help="where the diary lives (default: $KEDUT_DATA_DIR, "
         "else the platform's user data directory)",
     )
-    parser.add_argument("--profile", help="whose diary (default: the first profile)")
+    parser.add_argument(
+        "--profile", help='whose diary (default: the first profile that is not "Demo")'
+    )
     subcommands = parser.add_subparsers(dest="command", metavar="COMMAND")
-
-    log = subcommands.add_parser("log", help="log a twitch, a day, a medication or a remedy")
-    what = log.add_subparsers(dest="what", metavar="WHAT", required=True)
-    _add_twitch(what)
-    _add_day(what)
-    medication = what.add_parser("medication", help="a period of taking a medicine")
-    medication.add_argument("--name", required=True)
-    medication.add_argument("--kind", choices=_values(MedicationKind), required=True)
-    medication.add_argument("--from", dest="started_on", type=DATE, required=True)
-    medication.add_argument("--to", dest="stopped_on", type=DATE, help="omit if still taking it")
-    medication.set_defaults(handler="log_medication")
-    remedy = what.add_parser("remedy", help="a home remedy tried on a day")
-    remedy.add_argument("--date", type=DATE, required=True)
-    remedy.add_argument("--remedy", choices=_values(Remedy), required=True)
-    remedy.add_argument("--helped", type=WHOLE, help="0 not at all … 4 a lot")
-    remedy.add_argument("--note")
-    remedy.set_defaults(handler="log_remedy")
+    options.add_log(subcommands)
+    options.add_record_commands(subcommands)
 
     listing = subcommands.add_parser("list", help="show what was logged")
     listing.add_argument("--from", dest="first", type=DATE)
@@ -141,10 +53,7 @@ def build_parser() -> argparse.ArgumentParser:
     listing.add_argument("--format", choices=("table", "csv", "json"), default="table")
     listing.set_defaults(handler="list_")
 
-    profiles = subcommands.add_parser("profiles", help="list, add or rename profiles")
-    profiles.add_argument("action", choices=("list", "add", "rename"), nargs="?", default="list")
-    profiles.add_argument("names", nargs="*", help="add NAME | rename OLD NEW")
-    profiles.set_defaults(handler="profiles_")
+    options.add_profiles(subcommands)
 
     for name, text in (
         ("warnings", "the current see-a-doctor warnings"),
@@ -219,24 +128,37 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def shown(error: ValidationError, args: argparse.Namespace) -> ValidationError:
+    """The error naming the option the person typed (`--water-ml`), not the field."""
+    error.field = options.option_for(error.field, args)
+    return error
+
+
 def run(args: argparse.Namespace) -> int:
     """Run one parsed command; returns the exit code."""
-    from sqlalchemy.exc import DBAPIError
-
     from tracker.cli import commands  # services and SQLAlchemy load only for a command
     from tracker.formats.csv_files import FileFormatError
+    from tracker.services.demo import DemoRefusedError
     from tracker.services.profiles import ProfileNotFoundError
-    from tracker.storage import StoreError
-    from tracker.storage.episodes import EpisodeNotFoundError
+    from tracker.services.refs import RecordNotFoundError
+    from tracker.services.store_access import DatabaseError, StoreError
 
     set_language(language_from_env())  # KEDUT_LANG=id for Indonesian messages
-    module_name, _, function = args.handler.rpartition(".")
+    module_name, _dot, function = args.handler.rpartition(".")
     module = importlib.import_module(f"tracker.cli.{module_name}") if module_name else commands
     handler: Handler = getattr(module, function)
     try:
         return handler(args)
-    except (ValidationError, ProfileNotFoundError, EpisodeNotFoundError, FileFormatError) as error:
-        output.error(f"{error}; nothing was stored")
+    except ValidationError as error:
+        output.error(_("{error}; nothing was stored").format(error=shown(error, args)))
+        return EXIT_BAD_INPUT
+    except (
+        ProfileNotFoundError,
+        RecordNotFoundError,
+        DemoRefusedError,
+        FileFormatError,
+    ) as error:
+        output.error(_("{error}; nothing was stored").format(error=error))
         return EXIT_BAD_INPUT
     except StoreError as error:
         output.error(str(error))
@@ -249,9 +171,11 @@ def run(args: argparse.Namespace) -> int:
     except OSError as error:
         output.error(f"{error.strerror or error}: {error.filename or ''}".rstrip(": "))
         return EXIT_FAILURE
-    except DBAPIError as error:
+    except DatabaseError as error:
         # A full disk, a read-only folder, a store locked for too long: the transaction
         # was rolled back, so what was stored before is intact.
         reason = str(error.orig) if error.orig is not None else str(error)
-        output.error(f"could not write the diary ({reason}); nothing was stored")
+        output.error(
+            _("could not write the diary ({reason}); nothing was stored").format(reason=reason)
+        )
         return EXIT_FAILURE

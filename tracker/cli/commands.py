@@ -1,4 +1,4 @@
-"""One function per command: parse results in, services called, results printed.
+"""`log`, `list` and `demo`: parse results in, services called, results printed.
 
 Each returns the exit code; bad input raises ValidationError, which `tracker.cli.run`
 turns into exit 2.
@@ -7,11 +7,13 @@ turns into exit 2.
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import datetime as dt
 from typing import Any
 
 from tracker.cli import output
-from tracker.domain import DayLog, Episode, UnusualValue, ValidationError
+from tracker.cli.options import RED_FLAG_OPTIONS, option_for
+from tracker.domain import DayLog, Episode, Medication, RemedyUse, UnusualValue, ValidationError
 from tracker.formats.records import (
     DAY_COLUMNS,
     EPISODE_COLUMNS,
@@ -20,20 +22,32 @@ from tracker.formats.records import (
     medication_record,
     remedy_record,
 )
-from tracker.services import care, days, demo, diary, episodes, profiles
+from tracker.i18n import gettext as _
+from tracker.services import care, days, demo, diary, episodes, store_access
 from tracker.services.clock import system_now
-from tracker.storage import Store, open_store, resolve_data_dir
+from tracker.services.store_access import Store
 
 EXIT_OK = 0
+DAY_OPTIONS = tuple(name for name in DAY_COLUMNS if name != "date")
 
 
 def open_from_args(args: argparse.Namespace) -> Store:
-    return open_store(resolve_data_dir(args.data_dir))
+    return store_access.open_diary(args.data_dir)
 
 
-def _notes(unusual: list[UnusualValue]) -> None:
+def notes(unusual: list[UnusualValue], args: argparse.Namespace) -> None:
     for item in unusual:
-        output.notice(str(item))
+        output.notice(str(dataclasses.replace(item, field=option_for(item.field, args))))
+
+
+def red_flags(args: argparse.Namespace) -> dict[str, bool | None]:
+    """The red-flag options as the episode's fields (None: not given)."""
+    return {field: getattr(args, flag) for flag, field, _text in RED_FLAG_OPTIONS}
+
+
+def day_changes(args: argparse.Namespace) -> dict[str, Any]:
+    """The day options given: yes/no factors count when given as yes or as no."""
+    return {name: getattr(args, name) for name in DAY_OPTIONS if getattr(args, name) is not None}
 
 
 def log_twitch(args: argparse.Namespace) -> int:
@@ -46,25 +60,21 @@ def log_twitch(args: argparse.Namespace) -> int:
         body_site=args.body_site,
         duration_s=args.duration_s,
         context=args.context,
-        pain=args.pain,
-        swelling=args.swelling,
-        warmth=args.warmth,
-        numbness_tingling=args.numbness,
-        weakness=args.weakness,
         note=args.note,
+        pain=bool(args.pain),
+        swelling=bool(args.swelling),
+        warmth=bool(args.warmth),
+        numbness_tingling=bool(args.numbness),
+        weakness=bool(args.weakness),
     )
-    _notes(logged.unusual)
+    notes(logged.unusual, args)
     print(logged.episode.id)
     return EXIT_OK
 
 
-_DAY_OPTIONS = tuple(name for name in DAY_COLUMNS if name != "date")
-
-
 def log_day(args: argparse.Namespace) -> int:
-    given = {name: getattr(args, name) for name in _DAY_OPTIONS if getattr(args, name) is not None}
-    saved = days.save_day(open_from_args(args), args.profile, args.date, **given)
-    _notes(saved.unusual)
+    saved = days.save_day(open_from_args(args), args.profile, args.date, **day_changes(args))
+    notes(saved.unusual, args)
     print(saved.day_log.date.isoformat())
     return EXIT_OK
 
@@ -98,9 +108,14 @@ def log_remedy(args: argparse.Namespace) -> int:
 def _episode_json(episode: Episode) -> dict[str, Any]:
     return {
         "id": episode.id,
+        "uuid": episode.uuid,
         "local_date": episode.local_date.isoformat(),
         **episode_record(episode),
     }
+
+
+def _with_identity(record: Medication | RemedyUse, values: dict[str, Any]) -> dict[str, Any]:
+    return {"id": record.id, "uuid": record.uuid, **values}
 
 
 def list_(args: argparse.Namespace) -> int:
@@ -112,24 +127,34 @@ def list_(args: argparse.Namespace) -> int:
             {
                 "profile": found.profile.name,
                 "episodes": [_episode_json(e) for e in found.episodes],
-                "days": [day_record(d) for d in found.days],
-                "medications": [medication_record(m) for m in found.medications],
-                "remedies": [remedy_record(r) for r in found.remedies],
+                "days": [{"uuid": d.uuid, **day_record(d)} for d in found.days],
+                "medications": [_with_identity(m, medication_record(m)) for m in found.medications],
+                "remedies": [_with_identity(r, remedy_record(r)) for r in found.remedies],
             }
         )
     elif args.format == "csv":
         output.print_csv(("id", "local_date", *EPISODE_COLUMNS), map(_episode_json, found.episodes))
     else:
-        print(f"Profile: {found.profile.name}")
+        print(_("Profile: {name}").format(name=found.profile.name))
         output.print_table(
-            "Episodes",
-            ("date", "time", "site", "side", "intensity", "duration_s", "red flags", "note"),
+            _("Episodes"),
+            ("id", "date", "time", "site", "side", "intensity", "duration_s", "red flags", "note"),
             [_episode_cells(e) for e in found.episodes],
         )
         output.print_table(
-            "Days",
+            _("Days"),
             ("date", "sleep_h", "water_ml", "exercise_min", "stress", "note"),
             [_day_cells(d) for d in found.days],
+        )
+        output.print_table(
+            _("Medications"),
+            ("id", "name", "kind", "from", "to"),
+            [_medication_cells(m) for m in found.medications],
+        )
+        output.print_table(
+            _("Remedies"),
+            ("id", "date", "remedy", "helped", "note"),
+            [_remedy_cells(r) for r in found.remedies],
         )
     return EXIT_OK
 
@@ -141,6 +166,7 @@ def _text(value: Any) -> str:
 def _episode_cells(episode: Episode) -> list[str]:
     local = episode.local_started_at
     return [
+        _text(episode.id),
         episode.local_date.isoformat(),
         local.strftime("%H:%M"),
         episode.body_site.value,
@@ -163,26 +189,19 @@ def _day_cells(day_log: DayLog) -> list[str]:
     ]
 
 
-def profiles_(args: argparse.Namespace) -> int:
-    store = open_from_args(args)
-    wanted = {"list": 0, "add": 1, "rename": 2}[args.action]
-    if len(args.names) != wanted:
-        usage = {
-            "list": "profiles list",
-            "add": "profiles add NAME",
-            "rename": "profiles rename OLD NEW",
-        }
-        raise ValidationError("names", " ".join(args.names) or "(none)", usage[args.action])
-    if args.action == "add":
-        print(profiles.create_profile(store, args.names[0]).name)
-    elif args.action == "rename":
-        old = profiles.resolve_profile(store, args.names[0])
-        assert old.id is not None
-        print(profiles.rename_profile(store, old.id, args.names[1]).name)
-    else:
-        for profile in profiles.list_profiles(store):
-            print(profile.name)
-    return EXIT_OK
+def _medication_cells(medication: Medication) -> list[str]:
+    return [
+        _text(medication.id),
+        medication.name,
+        medication.kind.value,
+        medication.started_on.isoformat(),
+        _text(medication.stopped_on),
+    ]
+
+
+def _remedy_cells(use: RemedyUse) -> list[str]:
+    helped = _text(use.helped)
+    return [_text(use.id), use.date.isoformat(), use.remedy.value, helped, use.note or ""]
 
 
 def demo_(args: argparse.Namespace) -> int:

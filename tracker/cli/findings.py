@@ -22,7 +22,9 @@ def _warning_json(warning: Warning) -> dict[str, Any]:
         "rule": warning.rule.value,
         "level": warning.level.value,
         "body_site": warning.body_site.value,
-        "side": warning.side.value,
+        # The one side when every counted episode had it, else "mixed"; `sides` lists them.
+        "side": warning.side.value if warning.side is not None else "mixed",
+        "sides": [side.value for side in warning.sides],
         "first_day": warning.first_day.isoformat(),
         "last_day": warning.last_day.isoformat(),
         "episode_days": warning.episode_days,

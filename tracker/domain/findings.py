@@ -22,15 +22,22 @@ class WarningLevel(enum.StrEnum):
 
 @dataclass(frozen=True, kw_only=True)
 class Warning:
-    """A reason to take care, or to see a doctor, with the days that raised it."""
+    """A reason to take care, or to see a doctor, for one body site (all its sides
+    together), with the days that raised it."""
 
     rule: WarningRule
     level: WarningLevel
     body_site: BodySite
-    side: Side
+    sides: tuple[Side, ...]
+    """The sides the counted episodes were logged with (left, right, both, none)."""
     days: tuple[dt.date, ...]
     signs: tuple[str, ...] = ()
     """For red flags: which signs were logged (pain, swelling, …)."""
+
+    @property
+    def side(self) -> Side | None:
+        """The one side every counted episode had, or None when they were mixed."""
+        return self.sides[0] if len(self.sides) == 1 else None
 
     @property
     def first_day(self) -> dt.date:

@@ -18,12 +18,14 @@ import math
 from dataclasses import dataclass, field, fields
 from typing import Any
 
+from tracker.fields import FIELDS
+from tracker.i18n import gettext as _
 from tracker.validation import (
     UnusualValue,
     ValidationError,
     check_choice,
     check_day,
-    check_number,
+    check_field,
     check_text,
     check_utc,
     check_uuid,
@@ -87,10 +89,8 @@ class Remedy(enum.StrEnum):
 # The signs that mean "see a doctor", in the order the article lists them.
 RED_FLAGS: tuple[str, ...] = ("pain", "swelling", "warmth", "numbness_tingling", "weakness")
 
-NOTE_MAX_CHARS = 2000
-NAME_MAX_CHARS = 60
-# Real-world UTC offsets run from −12:00 to +14:00.
-UTC_OFFSET_MIN_RANGE = (-12 * 60, 14 * 60)
+NOTE_MAX_CHARS = int(FIELDS["note"].bounds[1])
+NAME_MAX_CHARS = int(FIELDS["name"].bounds[1])
 
 
 # Fields that say which record this is and when it changed, not what the person logged:
@@ -162,20 +162,19 @@ class Episode:
     deleted_at: dt.datetime | None = None
 
     def __post_init__(self) -> None:
-        lo, hi = UTC_OFFSET_MIN_RANGE
         set_ = object.__setattr__
         _check_meta(self)
-        set_(self, "utc_offset_min", check_number("utc_offset_min", self.utc_offset_min, lo, hi))
+        set_(self, "utc_offset_min", check_field("utc_offset_min", self.utc_offset_min))
         set_(self, "started_at", check_utc("started_at", self.started_at))
         set_(self, "body_site", check_choice("body_site", self.body_site, BodySite))
         set_(self, "side", check_choice("side", self.side, Side))
-        set_(self, "intensity", check_number("intensity", self.intensity, 0, 4))
-        set_(self, "duration_s", check_number("duration_s", self.duration_s, 1, 86400))
+        set_(self, "intensity", check_field("intensity", self.intensity))
+        set_(self, "duration_s", check_field("duration_s", self.duration_s))
         set_(self, "context", check_choice("context", self.context, TwitchContext))
         set_(self, "note", check_text("note", self.note, 0, NOTE_MAX_CHARS))
         for flag in RED_FLAGS:
             if not isinstance(getattr(self, flag), bool):
-                raise ValidationError(flag, getattr(self, flag), "true or false")
+                raise ValidationError(flag, getattr(self, flag), _("yes or no"))
 
     @property
     def local_date(self) -> dt.date:
@@ -218,26 +217,17 @@ class DayLog:
         set_ = object.__setattr__
         _check_meta(self)
         set_(self, "date", check_day("date", self.date))
-        set_(self, "sleep_h", check_number("sleep_h", self.sleep_h, 0, 24, real=True))
-        set_(self, "sleep_quality", check_number("sleep_quality", self.sleep_quality, 0, 4))
-        set_(self, "water_ml", check_number("water_ml", self.water_ml, 0, 20000))
-        set_(self, "exercise_min", check_number("exercise_min", self.exercise_min, 0, 1440))
+        for name in DAY_NUMBERS:
+            set_(self, name, check_field(name, getattr(self, name)))
         set_(
             self,
             "exercise_intensity",
             check_choice("exercise_intensity", self.exercise_intensity, ExerciseIntensity),
         )
-        set_(self, "stress", check_number("stress", self.stress, 0, 4))
-        set_(self, "caffeine_mg", check_number("caffeine_mg", self.caffeine_mg, 0, 2000))
-        set_(
-            self,
-            "alcohol_units",
-            check_number("alcohol_units", self.alcohol_units, 0, 100, real=True),
-        )
         for name in DAY_FLAGS:
             value = getattr(self, name)
             if value is not None and not isinstance(value, bool):
-                raise ValidationError(name, value, "true, false or not logged")
+                raise ValidationError(name, value, _("yes, no or not logged"))
         set_(self, "note", check_text("note", self.note, 0, NOTE_MAX_CHARS))
 
     def is_empty(self) -> bool:
@@ -248,6 +238,16 @@ class DayLog:
         )
 
 
+# The day's numbers, checked against the catalogue of fields (tracker.fields).
+DAY_NUMBERS: tuple[str, ...] = (
+    "sleep_h",
+    "sleep_quality",
+    "water_ml",
+    "exercise_min",
+    "stress",
+    "caffeine_mg",
+    "alcohol_units",
+)
 DAY_FLAGS: tuple[str, ...] = (
     "diarrhea",
     "calcium_rich_food",
@@ -279,7 +279,9 @@ class Medication:
             check_day("stopped_on", self.stopped_on)
         if self.stopped_on is not None and self.stopped_on < self.started_on:
             raise ValidationError(
-                "stopped_on", self.stopped_on, f"on or after started_on ({self.started_on})"
+                "stopped_on",
+                self.stopped_on,
+                _("on or after the day it was started ({day})").format(day=self.started_on),
             )
 
     def taken_on(self, day: dt.date) -> bool:
@@ -304,7 +306,7 @@ class RemedyUse:
         _check_meta(self)
         check_day("date", self.date)
         object.__setattr__(self, "remedy", check_choice("remedy", self.remedy, Remedy))
-        object.__setattr__(self, "helped", check_number("helped", self.helped, 0, 4))
+        object.__setattr__(self, "helped", check_field("helped", self.helped))
         object.__setattr__(self, "note", check_text("note", self.note, 0, NOTE_MAX_CHARS))
 
 
@@ -349,9 +351,7 @@ class Settings:
     def __post_init__(self) -> None:
         if self.language not in ("en", "id"):
             raise ValidationError("language", self.language, "en, id")
-        check_number("water_target_ml", self.water_target_ml, 500, 6000)
-        check_number("recurring_days", self.recurring_days, 2, 7)
-        check_number("persist_span_days", self.persist_span_days, 7, 60)
-        check_number("reset_free_days", self.reset_free_days, 3, 14)
+        for name in ("water_target_ml", "recurring_days", "persist_span_days", "reset_free_days"):
+            check_field(name, getattr(self, name))
         if self.reminder_time is not None and not isinstance(self.reminder_time, dt.time):
-            raise ValidationError("reminder_time", self.reminder_time, "HH:MM")
+            raise ValidationError("reminder_time", self.reminder_time, _("a time as HH:MM"))

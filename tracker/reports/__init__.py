@@ -15,10 +15,11 @@ from dataclasses import dataclass
 
 from tracker.charts import ChartData, render
 from tracker.domain import Episode, Medication, RemedyUse
-from tracker.i18n import current_language, set_language
+from tracker.i18n import Language
 from tracker.i18n import gettext as _
 from tracker.labels import day_month_year
 from tracker.reports.document import ReportPDF
+from tracker.reports.notes import notes_in_full
 from tracker.reports.sections import episodes_table, findings_page, remedies_table, summary_page
 
 CHART_DPI = 120  # 11-inch charts printed 7 inches wide: about 190 dpi on paper
@@ -44,17 +45,16 @@ class ReportData:
     remedies: Sequence[RemedyUse]
 
 
-def build_report(data: ReportData, language: str = "en") -> bytes:
-    previous = current_language()
-    set_language(language)
-    try:
+def build_report(data: ReportData, language: Language) -> bytes:
+    """The report's PDF, every word in `language` (in this thread only)."""
+    with language.speaking():
         period = f"{day_month_year(data.first)} – {day_month_year(data.last)}"
         pdf = ReportPDF(
             running_title=_("Twitching diary of {name}").format(name=data.profile_name),
             period=period,
             generated=day_month_year(data.generated_on),
         )
-        pdf.set_lang(language)
+        pdf.set_lang(language.code)
         summary_page(pdf, data, period)
         pdf.add_page()
         pdf.heading(_("Twitching over time"))
@@ -65,11 +65,11 @@ def build_report(data: ReportData, language: str = "en") -> bytes:
         )
         pdf.image_bytes(render("calendar", recent, "png", language, CHART_DPI), pdf.epw)
         findings_page(pdf, data, render("correlations", data.charts, "png", language, CHART_DPI))
-        episodes_table(pdf, data.episodes, data.episode_count)
+        long_notes = episodes_table(pdf, data.episodes, data.episode_count)
         remedies_table(pdf, data.remedies)
+        notes_in_full(pdf, long_notes)
+        # The footer is written while the document is closed: still in `language`.
         return bytes(pdf.output())
-    finally:
-        set_language(previous)
 
 
 __all__ = ["ReportData", "build_report"]

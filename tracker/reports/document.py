@@ -3,10 +3,13 @@ period, generation date, page X of N) on every page."""
 
 from __future__ import annotations
 
+import unicodedata
 from pathlib import Path
 from typing import Any
 
 from fpdf import FPDF
+from fpdf.enums import WrapMode
+from fpdf.fonts import TTFFont
 
 from tracker.i18n import gettext as _
 
@@ -16,6 +19,9 @@ ACCENT = (14, 114, 118)
 ALERT = (176, 46, 39)
 RULE = (220, 226, 230)
 FONT = "DejaVu"
+MISSING_GLYPH = "□"
+"""Stands for a character the report's font cannot draw (a CJK or Devanagari letter, a
+newer emoji): visible, so nothing a person typed silently disappears."""
 
 
 def _font_dir() -> Path:
@@ -38,12 +44,34 @@ class ReportPDF(FPDF):
         self.set_creator("Kedut")
         self.set_title(running_title)
         self.alias_nb_pages()
+        # What both faces a person's text is printed in can draw.
+        regular, bold = (self.fonts[FONT.lower() + style] for style in ("", "B"))
+        assert isinstance(regular, TTFFont) and isinstance(bold, TTFFont)
+        self._drawable = frozenset(regular.cmap) & frozenset(bold.cmap)
+
+    def draws_all_of(self, text: str) -> bool:
+        return all(ord(char) in self._drawable or char.isspace() for char in text)
+
+    def printable(self, text: str) -> str:
+        """`text` with what the font cannot draw made visible (□) and the invisible
+        joiners and marks it lacks left out, so a note prints without a gap or a crash.
+        Line breaks stay; tabs and other control characters become spaces."""
+        out = []
+        for char in text.replace("\r\n", "\n").replace("\r", "\n"):
+            if char == "\n" or ord(char) in self._drawable:
+                out.append(char)
+            elif unicodedata.category(char) == "Cc":
+                out.append(" ")
+            elif unicodedata.category(char) not in ("Cf", "Mn", "Me"):
+                out.append(MISSING_GLYPH)
+        return "".join(out)
 
     def header(self) -> None:
         self.set_y(8)
         self.set_font(FONT, "", 8)
         self.set_text_color(*MUTED)
-        self.cell(0, 5, self.running_title, align="L")
+        room = self.epw - self.get_string_width(self.period) - 6
+        self.cell(0, 5, self._fitted(self.printable(self.running_title), room), align="L")
         self.set_x(self.l_margin)
         self.cell(0, 5, self.period, align="R")
         self.set_draw_color(*RULE)
@@ -58,6 +86,14 @@ class ReportPDF(FPDF):
         self.set_x(self.l_margin)
         self.cell(0, 5, _("Page {n} of {total}").format(n=self.page_no(), total="{nb}"), align="R")
 
+    def _fitted(self, text: str, width_mm: float) -> str:
+        """`text` shortened with "…" to fit `width_mm` in the current font."""
+        if self.get_string_width(text) <= width_mm:
+            return text
+        while text and self.get_string_width(text + "…") > width_mm:
+            text = text[:-1]
+        return text.rstrip() + "…"
+
     def heading(self, text: str, size: float = 14) -> None:
         self.set_font(FONT, "B", size)
         self.set_text_color(*INK)
@@ -71,7 +107,14 @@ class ReportPDF(FPDF):
         self.set_font(FONT, style, size)
         self.set_text_color(*colour)
         self.multi_cell(
-            0, size * 0.48, text, new_x="LMARGIN", new_y="NEXT", markdown=False, align="L"
+            0,
+            size * 0.48,
+            self.printable(text),
+            new_x="LMARGIN",
+            new_y="NEXT",
+            markdown=False,
+            align="L",
+            wrapmode=WrapMode.CHAR if _has_unbreakable_run(text) else WrapMode.WORD,
         )
 
     def image_bytes(self, data: bytes, width_mm: float) -> None:
@@ -108,7 +151,13 @@ class ReportPDF(FPDF):
         ) as table:
             table.row(headings)
             for row in rows:
-                table.row(row)
+                table.row([self.printable(cell) for cell in row])
+
+
+def _has_unbreakable_run(text: str, longest: int = 60) -> bool:
+    """A "word" longer than a line (a pasted link, a key held down) must be broken
+    anywhere; other text wraps between words."""
+    return any(len(word) > longest for word in text.split())
 
 
 def _headings_style() -> Any:

@@ -13,6 +13,7 @@ from tracker.domain import (
     Episode,
     RemedyUse,
     Side,
+    Warning,
     WarningLevel,
     WarningRule,
 )
@@ -26,8 +27,10 @@ from tracker.labels import (
     red_flag_label,
     remedy_label,
     short_date,
+    sides_place_label,
 )
 from tracker.reports.document import ACCENT, ALERT, MUTED, ReportPDF
+from tracker.reports.notes import LongNote, table_cell
 
 if TYPE_CHECKING:
     from tracker.reports import ReportData
@@ -38,11 +41,13 @@ MAX_FINDINGS = 10
 
 def _doctor_checklist(data: ReportData) -> list[tuple[bool, str, str]]:
     """(ticked, sign, what was logged) for the article's "see a doctor when" list."""
-    lasting = [
-        w
-        for w in data.charts.warnings
-        if w.rule in (WarningRule.PERSISTENCE, WarningRule.RECURRING)
-    ]
+    # One line per body site: its persistence warning (the longer story) when it has one.
+    lasting: dict[BodySite, Warning] = {}
+    for warning in data.charts.warnings:
+        if warning.rule in (WarningRule.PERSISTENCE, WarningRule.RECURRING):
+            kept = lasting.get(warning.body_site)
+            if kept is None or kept.rule is WarningRule.RECURRING:
+                lasting[warning.body_site] = warning
     items = [
         (
             bool(lasting),
@@ -53,12 +58,12 @@ def _doctor_checklist(data: ReportData) -> list[tuple[bool, str, str]]:
                     "{place}: {n} days, {first} to {last}",
                     w.episode_days,
                 ).format(
-                    place=place_label(w.body_site, w.side),
+                    place=sides_place_label(w.body_site, w.sides),
                     n=w.episode_days,
                     first=day_month_year(w.first_day),
                     last=day_month_year(w.last_day),
                 )
-                for w in lasting
+                for w in lasting.values()
             )
             or _("not seen in this period"),
         )
@@ -187,7 +192,8 @@ def findings_page(pdf: ReportPDF, data: ReportData, chart_png: bytes) -> None:
     pdf.image_bytes(chart_png, pdf.epw)
 
 
-def episodes_table(pdf: ReportPDF, episodes: Sequence[Episode], total: int) -> None:
+def episodes_table(pdf: ReportPDF, episodes: Sequence[Episode], total: int) -> list[LongNote]:
+    """The latest episodes; returns the notes the table had to cut, to print in full."""
     pdf.add_page()
     listed = list(episodes)[-MAX_EPISODE_ROWS:]
     pdf.heading(_("All episodes"))
@@ -199,9 +205,13 @@ def episodes_table(pdf: ReportPDF, episodes: Sequence[Episode], total: int) -> N
             9,
             MUTED,
         )
-    rows = []
+    rows: list[list[str]] = []
+    long_notes: list[LongNote] = []
     for episode in listed:
         local = episode.local_started_at
+        note, cut = table_cell(episode.note, len(long_notes) + 1)
+        if cut:
+            long_notes.append(LongNote(len(long_notes) + 1, episode))
         rows.append(
             [
                 short_date(episode.local_date),
@@ -210,12 +220,12 @@ def episodes_table(pdf: ReportPDF, episodes: Sequence[Episode], total: int) -> N
                 str(episode.intensity),
                 "" if episode.duration_s is None else f"{episode.duration_s} s",
                 ", ".join(red_flag_label(f) for f in episode.red_flags),
-                episode.note or "",
+                note,
             ]
         )
     if not rows:
         pdf.paragraph(_("No episode in this period."), 10, MUTED)
-        return
+        return []
     headings = [
         _("Date"),
         _("Time"),
@@ -226,6 +236,14 @@ def episodes_table(pdf: ReportPDF, episodes: Sequence[Episode], total: int) -> N
         _("Note"),
     ]
     pdf.table_rows(headings, rows, (23, 11, 30, 17, 16, 31, 50))
+    if not all(pdf.draws_all_of(episode.note or "") for episode in listed):
+        pdf.ln(1)
+        pdf.paragraph(
+            _("□ stands for a character this report cannot show; the CSV export has every note."),
+            8,
+            MUTED,
+        )
+    return long_notes
 
 
 def remedies_table(pdf: ReportPDF, remedies: Sequence[RemedyUse]) -> None:

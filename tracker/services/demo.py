@@ -27,10 +27,13 @@ from tracker.domain import (
     Side,
     TwitchContext,
 )
+from tracker.i18n import gettext as _
+from tracker.i18n import ngettext
 from tracker.services.clock import Clock, system_now
+from tracker.services.profiles import DEMO_PROFILE_NAME
 from tracker.storage import Store, UnitOfWork
 
-DEMO_PROFILE_NAME = "Demo"
+__all__ = ["DEMO_PROFILE_NAME", "DemoDiary", "DemoRefusedError", "fill_demo_profile", "generate"]
 DEMO_OFFSET_MIN = 7 * 60
 T = TypeVar("T")
 _NOTES = ("after futsal", "sitting at my desk", "in bed, before sleep", "kedut lagi", None)
@@ -112,7 +115,7 @@ def generate(days: int, seed: int, end: dt.date) -> DemoDiary:
         rate += (0.6 if water_ml < 1500 else 0.0) + (1.0 if diarrhea else 0.0)
         rate += (0.8 if on_diuretic else 0.0) + (1.5 if day >= recurring_from else 0.0)
         count = _poisson(rng, rate)
-        for _ in range(count):
+        for _episode in range(count):
             hour = rng.choice((7, 10, 13, 16, 18, 19, 20, 21, 22, 23))
             local = dt.datetime.combine(day, dt.time(hour, rng.randrange(60)), zone)
             after_exercise = vigorous and hour >= 16
@@ -157,18 +160,57 @@ def generate(days: int, seed: int, end: dt.date) -> DemoDiary:
     return diary
 
 
+class DemoRefusedError(ValueError):
+    """`demo` would erase entries that are not its own: it stops and says why."""
+
+
+# Twitches stored this long after the Demo profile was made were logged by a person
+# (the demo stores its own in the same second as the profile).
+_HAND_LOGGED_AFTER = dt.timedelta(minutes=1)
+
+
+def _check_only_demo_data(uow: UnitOfWork, existing: Profile) -> None:
+    """Refuse to erase a profile that merely resembles Demo, or a Demo profile that
+    holds twitches logged by hand (older Kedut logged into Demo by default)."""
+    if existing.name != DEMO_PROFILE_NAME:
+        raise DemoRefusedError(
+            _(
+                "the profile {name!r} is your own, not the sample diary; rename it "
+                "(profiles rename {name} NEW_NAME) and run demo again"
+            ).format(name=existing.name)
+        )
+    assert existing.id is not None and existing.created_at is not None
+    made = existing.created_at + _HAND_LOGGED_AFTER
+    own = [e for e in uow.episodes.everything(existing.id) if (e.created_at or made) > made]
+    if own:
+        raise DemoRefusedError(
+            ngettext(
+                "the Demo profile holds {count} twitch you logged yourself; demo would "
+                "erase it. Keep it by renaming the profile (profiles rename Demo NEW_NAME), "
+                "then run demo again",
+                "the Demo profile holds {count} twitches you logged yourself; demo would "
+                "erase them. Keep them by renaming the profile (profiles rename Demo "
+                "NEW_NAME), then run demo again",
+                len(own),
+            ).format(count=len(own))
+        )
+
+
 def fill_demo_profile(
     store: Store, days: int, seed: int, end: dt.date, now: Clock = system_now
 ) -> tuple[Profile, DemoDiary]:
-    """Replace the Demo profile's data with a fresh demo diary, in one transaction."""
+    """Replace the Demo profile's data with a fresh demo diary, in one transaction.
+    No other profile is touched; DemoRefusedError when erasing would lose a person's
+    own entries."""
     diary = generate(days, seed, end)
     with UnitOfWork(store) as uow:
         existing = uow.profiles.by_name(DEMO_PROFILE_NAME)
         if existing is not None and existing.id is not None:
+            _check_only_demo_data(uow, existing)
             uow.profiles.remove(existing.id)
-        profile = uow.profiles.add(Profile(name=DEMO_PROFILE_NAME), now())
-        assert profile.id is not None
         logged_at = now()
+        profile = uow.profiles.add(Profile(name=DEMO_PROFILE_NAME), logged_at)
+        assert profile.id is not None
         for episode in diary.episodes:
             uow.episodes.add(profile.id, episode, logged_at)
         for day_log in diary.days:

@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from tracker.domain import DayLog, Episode, Medication, Profile, RemedyUse
-from tracker.services.profiles import ProfileKey, profile_in
+from tracker.services.profiles import ProfileKey, profile_in, stored_id
 from tracker.storage import Store, UnitOfWork
 
 
@@ -24,15 +24,15 @@ def diary_between(
     store: Store, profile_key: ProfileKey, first: dt.date | None = None, last: dt.date | None = None
 ) -> Diary:
     """Everything logged from `first` to `last` (both included; None = unbounded),
-    oldest first, soft-deleted episodes left out."""
-    with UnitOfWork(store) as uow:
-        # A first profile made here is not committed: reading stores nothing.
+    oldest first, soft-deleted entries left out. Reading stores nothing: on a new diary
+    it is the default profile's empty diary."""
+    with UnitOfWork.reading(store) as uow:
         profile = profile_in(uow, profile_key)
-        assert profile.id is not None
+        profile_id = stored_id(profile)
         return Diary(
             profile=profile,
-            episodes=uow.episodes.between(profile.id, first, last),
-            days=uow.days.between(profile.id, first, last),
-            medications=uow.medications.overlapping(profile.id, first, last),
-            remedies=uow.remedies.between(profile.id, first, last),
+            episodes=uow.episodes.between(profile_id, first, last),
+            days=uow.days.between(profile_id, first, last),
+            medications=uow.medications.overlapping(profile_id, first, last),
+            remedies=uow.remedies.between(profile_id, first, last),
         )

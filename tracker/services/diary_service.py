@@ -76,7 +76,7 @@ class DiaryService:
         return episodes.undo_delete(self.store, self.profile_id, episode_id, now=self.now)
 
     def episode(self, episode_id: int) -> Episode:
-        with UnitOfWork(self.store) as uow:
+        with UnitOfWork.reading(self.store) as uow:
             return uow.episodes.get(self.profile_id, episode_id)
 
     def episodes_on(self, day: dt.date) -> Sequence[Episode]:
@@ -93,7 +93,7 @@ class DiaryService:
         site: str | None = None,
     ) -> tuple[Sequence[Episode], Sequence[DayLog]]:
         """A page of episodes (newest first) and the day logs of the days it spans."""
-        with UnitOfWork(self.store) as uow:
+        with UnitOfWork.reading(self.store) as uow:
             found = uow.episodes.page_newest_first(self.profile_id, limit, before, first, site)
             # On the last page, every older day log comes too.
             oldest = first if len(found) < limit else found[-1].local_date
@@ -113,14 +113,14 @@ class DiaryService:
         return days.save_day(self.store, self.profile_id, day, now=self.now, **changes)
 
     def medications(self) -> Sequence[Medication]:
-        with UnitOfWork(self.store) as uow:
+        with UnitOfWork.reading(self.store) as uow:
             return uow.medications.overlapping(self.profile_id, None, None)
 
     def add_medication(self, **values: Any) -> Medication:
         return care.add_medication(self.store, self.profile_id, now=self.now, **values)
 
     def remedies_on(self, day: dt.date) -> Sequence[RemedyUse]:
-        with UnitOfWork(self.store) as uow:
+        with UnitOfWork.reading(self.store) as uow:
             return uow.remedies.between(self.profile_id, day, day)
 
     def log_remedy(self, day: dt.date, remedy: str, helped: int | None) -> RemedyUse:

@@ -9,8 +9,10 @@ from dataclasses import dataclass
 from typing import Any
 
 from tracker.domain import BodySite, Episode, Side, UnusualValue, ValidationError, unusual_values
+from tracker.services import future
 from tracker.services.clock import Clock, offset_minutes, system_now
-from tracker.services.profiles import ProfileKey, profile_id_in
+from tracker.services.profiles import ProfileKey, entry_profile_in, profile_id_in, profile_in
+from tracker.services.refs import RecordRef, episode_id
 from tracker.storage import Store, UnitOfWork
 from tracker.storage.episodes import EpisodeNotFoundError
 
@@ -33,6 +35,11 @@ class Logged:
     unusual: list[UnusualValue]
 
 
+def _aware(moment: dt.datetime) -> dt.datetime:
+    # A wall-clock time without an offset is read in this machine's zone.
+    return moment if moment.utcoffset() is not None else moment.astimezone()
+
+
 def log_twitch(
     store: Store,
     profile: ProfileKey,
@@ -44,13 +51,13 @@ def log_twitch(
     **details: Any,
 ) -> Logged:
     """Store one episode. Side and intensity default to the last ones used (the one-tap
-    log); the site defaults to the knee; `at` defaults to now."""
+    log); the site defaults to the knee; `at` defaults to now and may not be later."""
     unknown = set(details) - EDITABLE_FIELDS
     if unknown:
         raise TypeError(f"unknown episode fields: {sorted(unknown)}")
-    moment = now().replace(microsecond=0) if at is None else at
-    if moment.utcoffset() is None:
-        moment = moment.astimezone()  # a wall-clock time is read in this machine's zone
+    clock = now()
+    moment = clock.replace(microsecond=0) if at is None else _aware(at)
+    future.check_moment("started_at", moment, clock)
     with UnitOfWork(store) as uow:
         profile_id = profile_id_in(uow, profile, now)
         last = uow.episodes.latest(profile_id)
@@ -72,35 +79,59 @@ def log_twitch(
 
 
 def edit_episode(
-    store: Store, profile_id: int, episode_id: int, now: Clock = system_now, **changes: Any
+    store: Store, profile: ProfileKey, episode: RecordRef, now: Clock = system_now, **changes: Any
 ) -> Logged:
-    """Change some fields of an episode; the others stay as they were."""
+    """Change some fields of an episode (by id or uuid); the others stay exactly as they
+    were (a time keeps its seconds). A new start without an offset is read in this
+    machine's zone, and its offset becomes the episode's."""
     unknown = set(changes) - EDITABLE_FIELDS
     if unknown:
         raise ValidationError(next(iter(sorted(unknown))), "?", ", ".join(sorted(EDITABLE_FIELDS)))
+    if changes.get("started_at") is not None:
+        moment = _aware(changes["started_at"])
+        future.check_moment("started_at", moment, now())
+        changes["started_at"] = moment
+        changes.setdefault("utc_offset_min", offset_minutes(moment))
     with UnitOfWork(store) as uow:
-        current = uow.episodes.get(profile_id, episode_id)
+        owner = entry_profile_in(uow, profile, now)
+        assert owner.id is not None
+        found = episode_id(uow, owner.id, owner.name, episode)
+        current = uow.episodes.get(owner.id, found)
         changed = dataclasses.replace(current, **changes)
-        stored = uow.episodes.replace(profile_id, changed, now())
+        stored = uow.episodes.replace(owner.id, changed, now())
         uow.commit()
     return Logged(stored, unusual_values(stored))
 
 
+def set_episode_deleted(
+    store: Store, profile: ProfileKey, episode: RecordRef, deleted: bool, now: Clock = system_now
+) -> Episode:
+    """Soft delete (the episode disappears everywhere but can be brought back), or bring
+    it back. An episode already in that state is left as it is."""
+    with UnitOfWork(store) as uow:
+        owner = profile_in(uow, profile, now)
+        assert owner.id is not None
+        found = episode_id(uow, owner.id, owner.name, episode)
+        current = uow.episodes.get(owner.id, found)
+        if (current.deleted_at is not None) == deleted:
+            return current
+        moment = now()
+        changed = uow.episodes.set_deleted(owner.id, found, moment if deleted else None, moment)
+        uow.commit()
+    return changed
+
+
 def delete_episode(
-    store: Store, profile_id: int, episode_id: int, now: Clock = system_now
+    store: Store, profile: ProfileKey, episode: RecordRef, now: Clock = system_now
 ) -> Episode:
     """Soft delete: the episode disappears everywhere but can be brought back."""
-    with UnitOfWork(store) as uow:
-        deleted = uow.episodes.set_deleted(profile_id, episode_id, now(), now())
-        uow.commit()
-    return deleted
+    return set_episode_deleted(store, profile, episode, True, now)
 
 
-def undo_delete(store: Store, profile_id: int, episode_id: int, now: Clock = system_now) -> Episode:
-    with UnitOfWork(store) as uow:
-        restored = uow.episodes.set_deleted(profile_id, episode_id, None, now())
-        uow.commit()
-    return restored
+def undo_delete(
+    store: Store, profile: ProfileKey, episode: RecordRef, now: Clock = system_now
+) -> Episode:
+    return set_episode_deleted(store, profile, episode, False, now)
 
 
 def latest_episode(store: Store, profile_id: int) -> Episode | None:

@@ -20,7 +20,7 @@ from tracker.formats.csv_files import FILES, FileFormatError, read_csv, write_cs
 from tracker.formats.files import MAX_IMPORT_BYTES, write_atomic
 from tracker.formats.records import day_record, episode_record, medication_record, remedy_record
 from tracker.services.clock import Clock, system_now
-from tracker.services.profiles import ProfileKey, profile_in
+from tracker.services.profiles import ProfileKey, entry_profile_in, profile_in, stored_id
 from tracker.storage import Store, UnitOfWork
 
 ON_CONFLICT = ("skip", "replace")
@@ -43,19 +43,18 @@ class ImportSummary:
 
 def export_csv(store: Store, profile_key: ProfileKey, out_dir: Path) -> list[Path]:
     """The four CSV files of a profile (soft-deleted episodes left out) into `out_dir`."""
-    with UnitOfWork(store) as uow:
-        profile = profile_in(uow, profile_key)
-        assert profile.id is not None
+    with UnitOfWork.reading(store) as uow:
+        profile_id = stored_id(profile_in(uow, profile_key))
         tables: dict[str, list[dict[str, Any]]] = {
             "episodes.csv": [
-                episode_record(e) for e in uow.episodes.between(profile.id, None, None)
+                episode_record(e) for e in uow.episodes.between(profile_id, None, None)
             ],
-            "days.csv": [day_record(d) for d in uow.days.between(profile.id, None, None)],
+            "days.csv": [day_record(d) for d in uow.days.between(profile_id, None, None)],
             "medications.csv": [
-                medication_record(m) for m in uow.medications.overlapping(profile.id, None, None)
+                medication_record(m) for m in uow.medications.overlapping(profile_id, None, None)
             ],
             "remedies.csv": [
-                remedy_record(r) for r in uow.remedies.between(profile.id, None, None)
+                remedy_record(r) for r in uow.remedies.between(profile_id, None, None)
             ],
         }
     return [
@@ -65,7 +64,7 @@ def export_csv(store: Store, profile_key: ProfileKey, out_dir: Path) -> list[Pat
 
 def export_json(store: Store, out_file: Path) -> Path:
     """Every profile with every table, soft-deleted episodes and timestamps included."""
-    with UnitOfWork(store) as uow:
+    with UnitOfWork.reading(store) as uow:
         backups = []
         for profile in uow.profiles.list():
             assert profile.id is not None
@@ -217,7 +216,7 @@ def import_path(
     replace = on_conflict == "replace"
     with UnitOfWork(store) as uow:
         if parsed.episodes or parsed.days or parsed.medications or parsed.remedies:
-            target = profile_in(uow, profile_key, now)
+            target = entry_profile_in(uow, profile_key, now)  # never into Demo
             assert target.id is not None
             _store_parsed(uow, target.id, parsed, replace, summary, now)
         for item in backups:

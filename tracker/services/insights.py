@@ -12,7 +12,7 @@ from tracker.analysis.warnings import (
     current_run_may_start_before,
 )
 from tracker.domain import Profile, ValidationError, Warning
-from tracker.services.profiles import ProfileKey, profile_in
+from tracker.services.profiles import ProfileKey, profile_in, stored_id
 from tracker.storage import Store, UnitOfWork
 from tracker.storage.aggregates import DAY_FACTOR_COLUMNS
 
@@ -53,32 +53,31 @@ def insights(
     last: dt.date | None = None,
 ) -> Insights:
     """The daily series and correlations from `first` (default: the first day with any
-    entry) to `last` (default: today)."""
+    entry) to `last` (default: today). Reading stores nothing (a new diary is empty)."""
     last = last or today
-    with UnitOfWork(store) as uow:
+    with UnitOfWork.reading(store) as uow:
         profile = profile_in(uow, profile_key)
-        assert profile.id is not None
-        first = first or uow.aggregates.first_entry_day(profile.id) or last
+        profile_id = stored_id(profile)
+        first = first or uow.aggregates.first_entry_day(profile_id) or last
         if first > last:
             raise ValidationError("from", first.isoformat(), f"on or before --to ({last})")
-        series = daily_series(uow, profile.id, first, last)
+        series = daily_series(uow, profile_id, first, last)
     from tracker.analysis.correlations import correlate
 
     return Insights(profile, first, last, series, correlate(series))
 
 
 def current_warnings(store: Store, profile_key: ProfileKey, today: dt.date) -> list[Warning]:
-    with UnitOfWork(store) as uow:
-        profile = profile_in(uow, profile_key)
-        assert profile.id is not None
-        settings = uow.profiles.settings(profile.id)
+    with UnitOfWork.reading(store) as uow:
+        profile_id = stored_id(profile_in(uow, profile_key))
+        settings = uow.profiles.settings(profile_id)
         # Read a few weeks back, and the whole diary only when a current run may reach
         # past them: usually years of old episodes never leave the database.
         since = today - dt.timedelta(days=8 * settings.persist_span_days)
-        site_days = uow.aggregates.site_days(profile.id, since, today)
+        site_days = uow.aggregates.site_days(profile_id, since, today)
         if current_run_may_start_before(site_days, settings, today, since):
-            site_days = uow.aggregates.site_days(profile.id, None, today)
+            site_days = uow.aggregates.site_days(profile_id, None, today)
         flagged = uow.aggregates.red_flag_episodes(
-            profile.id, today - dt.timedelta(days=RED_FLAG_DAYS - 1), today
+            profile_id, today - dt.timedelta(days=RED_FLAG_DAYS - 1), today
         )
     return compute_warnings(site_days, flagged, settings, today)

@@ -1,8 +1,12 @@
-"""Profiles: a household can track several people; the first is made on first use."""
+"""Profiles: a household can track several people; the first is made on first use.
+
+The "Demo" profile holds the synthetic diary `demo` makes. It is never the default for
+logging, never receives real entries, and no real profile may take its name."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from pathlib import Path
 
 from tracker.domain import Profile, Settings, Sex, ValidationError
 from tracker.i18n import gettext as _
@@ -10,7 +14,8 @@ from tracker.services.clock import Clock, system_now
 from tracker.storage import Store, UnitOfWork
 
 DEFAULT_PROFILE_NAME = "Me"
-# Which profile an action is for: its id, its name, or None for the first one.
+DEMO_PROFILE_NAME = "Demo"
+# Which profile an action is for: its id, its name, or None for the default one.
 ProfileKey = int | str | None
 
 
@@ -26,8 +31,38 @@ class ProfileNotFoundError(LookupError):
         )
 
 
-def _check_unique(uow: UnitOfWork, name: str, keep_id: int | None = None) -> None:
+class DemoProfileError(ValidationError):
+    """A real entry sent to the Demo profile: refused, so `demo` can rebuild it freely."""
+
+    def __init__(self, others: Sequence[str]) -> None:
+        super().__init__("profile", DEMO_PROFILE_NAME, "")
+        self.others = list(others)
+
+    def __str__(self) -> str:
+        return _(
+            "{field}: {demo} holds the sample diary and takes no entries of your own; "
+            "log them in your own profile ({profiles})"
+        ).format(
+            field=self.field,
+            demo=DEMO_PROFILE_NAME,
+            profiles=", ".join(self.others) or DEFAULT_PROFILE_NAME,
+        )
+
+
+def is_demo(profile: Profile) -> bool:
+    return profile.name == DEMO_PROFILE_NAME
+
+
+def stored_id(profile: Profile) -> int:
+    """The profile's id for a query. A profile that is not stored yet (a read on a new
+    diary) owns no rows, and 0 is never an id: its diary reads as empty."""
+    return 0 if profile.id is None else profile.id
+
+
+def _check_name(uow: UnitOfWork, name: str, keep_id: int | None = None) -> None:
     # Names that differ only in case are one name to a person ("ani" and "Ani").
+    if name.strip().lower() == DEMO_PROFILE_NAME.lower():
+        raise ValidationError("name", name, _("a name other than Demo (the sample diary's)"))
     same = uow.profiles.by_name(name)
     if same is not None and same.id != keep_id:
         raise ValidationError("name", name, _("a name no other profile uses"))
@@ -38,21 +73,48 @@ def create_profile(
 ) -> Profile:
     profile = Profile(name=name, sex=Sex(sex) if isinstance(sex, Sex) else sex)  # type: ignore[arg-type]
     with UnitOfWork(store) as uow:
-        _check_unique(uow, profile.name)
+        _check_name(uow, profile.name)
         created = uow.profiles.add(profile, now())
         uow.commit()
     return created
 
 
 def rename_profile(
-    store: Store, profile_id: int, new_name: str, now: Clock = system_now
+    store: Store, profile: ProfileKey, new_name: str, now: Clock = system_now
 ) -> Profile:
+    """Rename a profile (by id or name); names stay unique and Demo stays the demo's."""
     checked = Profile(name=new_name)
     with UnitOfWork(store) as uow:
-        _check_unique(uow, checked.name, keep_id=profile_id)
-        renamed = uow.profiles.rename(profile_id, checked.name, now())
+        current = profile_in(uow, profile, now, create=False)
+        assert current.id is not None
+        _check_name(uow, checked.name, keep_id=current.id)
+        renamed = uow.profiles.rename(current.id, checked.name, now())
         uow.commit()
     return renamed
+
+
+def delete_profile(
+    store: Store, profile: ProfileKey, now: Clock = system_now
+) -> tuple[Profile, Path]:
+    """Delete a profile (a tombstone: its diary leaves every list, and its name is free
+    again). A backup of the whole store is made first; returns the profile and where
+    the backup is."""
+    from tracker.services.store_access import safety_copy
+
+    found = find_profile(store, profile)
+    assert found.id is not None
+    backup = safety_copy(store, "before-deleting-a-profile", now())
+    with UnitOfWork(store) as uow:
+        moment = now()
+        uow.profiles.set_deleted(found.id, moment, moment)
+        uow.commit()
+    return found, backup
+
+
+def find_profile(store: Store, key: ProfileKey) -> Profile:
+    """A stored profile (ProfileNotFoundError otherwise); reading stores nothing."""
+    with UnitOfWork.reading(store) as uow:
+        return profile_in(uow, key, create=False)
 
 
 def list_profiles(store: Store) -> Sequence[Profile]:
@@ -60,30 +122,46 @@ def list_profiles(store: Store) -> Sequence[Profile]:
         return uow.profiles.list()
 
 
-def profile_in(uow: UnitOfWork, key: ProfileKey, now: Clock = system_now) -> Profile:
+def profile_in(
+    uow: UnitOfWork, key: ProfileKey, now: Clock = system_now, *, create: bool = True
+) -> Profile:
     """The profile a service acts for, inside the service's own transaction: by id, by
-    name, or (None) the first profile. The first profile is made on first use, and is
-    stored only if the action that needed it commits. A reading unit of work stores
-    nothing: there it is a profile without an id, whose diary is empty."""
+    name, or (None) the default one: the first live profile that is not Demo.
+
+    Without one, a writing unit of work makes "Me", stored only if the action that
+    needed it commits; a reading one stores nothing and returns a profile without an
+    id, whose diary is empty (see `stored_id`). `create=False` never makes one."""
     if isinstance(key, int):
         found = uow.profiles.get(key)
     elif key is not None:
         found = uow.profiles.by_name(key.strip())
     else:
-        existing = uow.profiles.list()
-        if existing:
-            found = existing[0]
+        own = [p for p in uow.profiles.list() if not is_demo(p)]
+        if own:
+            found = own[0]
+        elif not create:
+            found = None
         elif uow.writes:
             found = uow.profiles.add(Profile(name=DEFAULT_PROFILE_NAME), now())
         else:
             found = Profile(name=DEFAULT_PROFILE_NAME)
     if found is None:
-        raise ProfileNotFoundError(str(key), [p.name for p in uow.profiles.list()])
+        shown = str(key) if key is not None else DEFAULT_PROFILE_NAME
+        raise ProfileNotFoundError(shown, [p.name for p in uow.profiles.list()])
     return found
 
 
-def profile_id_in(uow: UnitOfWork, key: ProfileKey, now: Clock = system_now) -> int:
+def entry_profile_in(uow: UnitOfWork, key: ProfileKey, now: Clock = system_now) -> Profile:
+    """The profile that receives a person's entry: as `profile_in`, but never Demo."""
     profile = profile_in(uow, key, now)
+    if is_demo(profile):
+        raise DemoProfileError([p.name for p in uow.profiles.list() if not is_demo(p)])
+    return profile
+
+
+def profile_id_in(uow: UnitOfWork, key: ProfileKey, now: Clock = system_now) -> int:
+    """The id of the profile that receives a person's entry (never Demo)."""
+    profile = entry_profile_in(uow, key, now)
     assert profile.id is not None  # stored profiles always have one
     return profile.id
 

@@ -7,10 +7,11 @@ from pathlib import Path
 
 from tracker.domain import RED_FLAGS
 from tracker.formats.files import write_atomic
+from tracker.i18n import Language
 from tracker.reports import ReportData, build_report
 from tracker.reports.sections import MAX_EPISODE_ROWS
 from tracker.services.charts import chart_data
-from tracker.services.profiles import ProfileKey, profile_in
+from tracker.services.profiles import ProfileKey, profile_in, stored_id
 from tracker.storage import Store, UnitOfWork
 
 
@@ -23,15 +24,15 @@ def report_data(
 ) -> ReportData:
     charts = chart_data(store, profile_key, today, first, last)
     first, last = charts.series.first, charts.series.last
-    with UnitOfWork(store) as uow:
+    with UnitOfWork.reading(store) as uow:
         profile = profile_in(uow, profile_key)
-        assert profile.id is not None
+        profile_id = stored_id(profile)
         # Counts come from SQL; only the episodes the table lists are loaded.
         latest = uow.episodes.page_newest_first(
-            profile.id, MAX_EPISODE_ROWS, None, first, None, last
+            profile_id, MAX_EPISODE_ROWS, None, first, None, last
         )
         flagged: dict[str, set[dt.date]] = {flag: set() for flag in RED_FLAGS}
-        for day, _site, _side, *flags in uow.aggregates.red_flag_episodes(profile.id, first, last):
+        for day, _site, _side, *flags in uow.aggregates.red_flag_episodes(profile_id, first, last):
             for flag, on in zip(RED_FLAGS, flags, strict=True):
                 if on:
                     flagged[flag].add(day)
@@ -48,10 +49,10 @@ def report_data(
             episode_days=int((series.episodes > 0).sum()),
             places=places,
             red_flag_days={flag: sorted(days) for flag, days in flagged.items()},
-            medications=uow.medications.overlapping(profile.id, first, last),
-            remedies=uow.remedies.between(profile.id, first, last),
+            medications=uow.medications.overlapping(profile_id, first, last),
+            remedies=uow.remedies.between(profile_id, first, last),
         )
 
 
-def write_report(out: Path, data: ReportData, language: str) -> Path:
+def write_report(out: Path, data: ReportData, language: Language) -> Path:
     return write_atomic(out, build_report(data, language))

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 
-from sqlalchemy import func, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from tracker.domain import Profile, Settings
@@ -51,9 +51,14 @@ class ProfileRepository:
         return [_to_domain(row) for row in rows]
 
     def by_name(self, name: str) -> Profile | None:
-        """The live profile of that name, or else the one whose name differs only in case."""
-        query = select(ProfileRow).where(_LIVE, func.lower(ProfileRow.name) == name.lower())
-        rows = list(self._session.scalars(query))
+        """The live profile of that name, or else the one whose name differs only in case.
+        Case is folded in Python: SQLite's lower() knows only ASCII ("Ани", "Şule")."""
+        folded = name.casefold()
+        rows = [
+            row
+            for row in self._session.scalars(select(ProfileRow).where(_LIVE))
+            if row.name.casefold() == folded
+        ]
         exact = [row for row in rows if row.name == name]
         found = exact or rows
         return _to_domain(found[0]) if found else None

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import dataclasses
 import importlib
-import sqlite3
 import threading
 from collections.abc import Callable
 from pathlib import Path
@@ -21,7 +20,7 @@ from kivy.uix.screenmanager import Screen
 from tracker.domain import Episode, Profile
 from tracker.i18n import gettext, set_language
 from tracker.services.diary_service import DiaryService
-from tracker.storage.backups import daily_backup
+from tracker.services.maintenance import StoreError, daily_backup
 from tracker.ui.assets import font_path, icon_path
 
 LabelBase.register(
@@ -144,7 +143,7 @@ class KedutApp(App):
         """Once a day, a consistent copy of the store (off the UI thread)."""
         try:
             daily_backup(self.diary.store.data_dir, self.diary.today())
-        except (OSError, sqlite3.Error) as error:
+        except (OSError, StoreError) as error:
             Logger.warning(f"Kedut: today's automatic backup failed: {error}")
 
     # Navigation, undo, language and profile

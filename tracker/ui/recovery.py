@@ -14,9 +14,7 @@ from kivy.uix.widget import Widget
 import tracker.ui.kedut_app  # noqa: F401 - registers the font and loads the theme
 from tracker.i18n import gettext as _
 from tracker.services.clock import system_now
-from tracker.storage import StoreError
-from tracker.storage.backups import latest_backup, restore
-from tracker.storage.migrate import HEAD_REVISION
+from tracker.services.maintenance import StoreError, latest_backup, restore_backup
 from tracker.ui.widgets.controls import FlatButton, PrimaryButton, wrapped_label
 
 
@@ -62,7 +60,7 @@ class RecoveryApp(App):
     def restore_latest(self) -> None:
         assert self.backup is not None
         try:
-            aside = restore(self.data_dir, self.backup, HEAD_REVISION, system_now())
+            aside = restore_backup(self.data_dir, self.backup, system_now())
         except StoreError as error:
             self.status.text = str(error)
             return

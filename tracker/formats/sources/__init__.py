@@ -14,8 +14,9 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from tracker.formats.sources import apple_health, fitbit, google_fit
+from tracker.formats.sources import apple_health, bearable, daylio, fitbit, google_fit, loop
 from tracker.formats.sources.batch import (
+    Found,
     ImportCancelled,
     Note,
     Reason,
@@ -24,6 +25,7 @@ from tracker.formats.sources.batch import (
     SourceOptions,
     SourceReport,
 )
+from tracker.formats.sources.mapping import Mapping, MappingError, Target, load_mapping, propose
 
 
 @dataclass(frozen=True)
@@ -38,6 +40,9 @@ SOURCES: tuple[Source, ...] = (
     Source(apple_health.NAME, "Apple Health", apple_health.detect, apple_health.read),
     Source(fitbit.NAME, "Fitbit", fitbit.detect, fitbit.read),
     Source(google_fit.NAME, "Google Fit", google_fit.detect, google_fit.read),
+    Source(bearable.NAME, "Bearable", bearable.detect, bearable.read),
+    Source(loop.NAME, "Loop Habit Tracker", loop.detect, loop.read),
+    Source(daylio.NAME, "Daylio", daylio.detect, daylio.read),
 )
 
 
@@ -61,7 +66,10 @@ def detect(path: Path) -> Source | None:
 
 __all__ = [
     "SOURCES",
+    "Found",
     "ImportCancelled",
+    "Mapping",
+    "MappingError",
     "Note",
     "Reason",
     "Source",
@@ -69,7 +77,10 @@ __all__ = [
     "SourceFormatError",
     "SourceOptions",
     "SourceReport",
+    "Target",
     "detect",
     "detect_sources",
+    "load_mapping",
+    "propose",
     "source_named",
 ]

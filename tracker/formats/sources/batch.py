@@ -11,13 +11,16 @@ import datetime as dt
 import enum
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from tracker.domain import DayLog, Episode, Medication, ValidationError
 from tracker.formats.csv_files import FileFormatError
 from tracker.i18n import gettext as _
 from tracker.i18n import ngettext
 from tracker.labels import factor_label
+
+if TYPE_CHECKING:
+    from tracker.formats.sources.mapping import Mapping
 
 # Day fields stored as whole numbers (the others, sleep_h, keep two decimals: 36 seconds).
 WHOLE_FIELDS = frozenset({"water_ml", "exercise_min", "caffeine_mg", "sleep_quality", "stress"})
@@ -54,11 +57,13 @@ class ImportCancelled(Exception):  # noqa: N818 - a request, not a fault
 class SourceOptions:
     """How to read. `zone` is the person's time zone for times a file gives in UTC without
     saying where the person was (None: this machine's zone, with its summer time).
-    `progress(done, total)` is called as bytes are read; `cancelled()` is asked as often."""
+    `progress(done, total)` is called as bytes are read; `cancelled()` is asked as often.
+    `mapping` says what a diary app's own names mean (None: only the obvious defaults)."""
 
     zone: dt.tzinfo | None = None
     progress: Callable[[int, int], None] | None = None
     cancelled: Callable[[], bool] | None = None
+    mapping: Mapping | None = None
 
     def local_date(self, utc_seconds: float) -> dt.date:
         """The calendar day in the person's zone of a UTC instant (POSIX seconds)."""
@@ -91,6 +96,12 @@ class Reason(enum.StrEnum):
     WORKOUT_ON_EXERCISE_DAY = "workout_on_exercise_day"
     COVERED_BY_SUMMARY = "covered_by_summary"
     NIGHT_CUT_AT_MIDNIGHT = "night_cut_at_midnight"
+    NOT_MAPPED = "not_mapped"
+    MAPPED_TO_SKIP = "mapped_to_skip"
+    NO_AMOUNT = "no_amount"
+    LOGGED_AS_NONE = "logged_as_none"
+    NOT_LOGGED = "not_logged"
+    BAD_TIME = "bad_time"
 
 
 def reason_text(reason: Reason, detail: str = "") -> str:
@@ -111,8 +122,14 @@ def reason_text(reason: Reason, detail: str = "") -> str:
         Reason.WORKOUT_ON_EXERCISE_DAY: _("that day already has exercise minutes"),
         Reason.COVERED_BY_SUMMARY: _("the daily summary file already has these days"),
         Reason.NIGHT_CUT_AT_MIDNIGHT: _("daily totals cut a night in two at midnight"),
+        Reason.NOT_MAPPED: _("not mapped to anything in Kedut yet"),
+        Reason.MAPPED_TO_SKIP: _("the mapping says to leave it out"),
+        Reason.NO_AMOUNT: _("the mapping gives no amount for each time ({field})"),
+        Reason.LOGGED_AS_NONE: _("logged as none"),
+        Reason.NOT_LOGGED: _("marked as skipped or unknown in the app"),
+        Reason.BAD_TIME: _("its time of day cannot be read"),
     }
-    return texts[reason].format(unit=detail, value=detail, allowed=detail)
+    return texts[reason].format(unit=detail, value=detail, allowed=detail, field=detail)
 
 
 class Note(enum.StrEnum):
@@ -121,6 +138,9 @@ class Note(enum.StrEnum):
     FITBIT_EXERCISE_UTC = "fitbit_exercise_utc"
     GOOGLE_FIT_HEART_MINUTES = "google_fit_heart_minutes"
     GOOGLE_FIT_MOVE_MINUTES = "google_fit_move_minutes"
+    LOCAL_TIMES = "local_times"
+    BLOCK_TIMES = "block_times"
+    NO_TIMES = "no_times"
 
 
 def note_text(note: Note, detail: str = "") -> str:
@@ -134,6 +154,12 @@ def note_text(note: Note, detail: str = "") -> str:
         Note.GOOGLE_FIT_MOVE_MINUTES: _(
             "Exercise minutes are Google Fit's Move Minutes: this export has no Heart Minutes."
         ),
+        Note.LOCAL_TIMES: _("Times in this file are clock times; they are taken in {zone}."),
+        Note.BLOCK_TIMES: _(
+            "Bearable logs symptoms by part of the day: a twitch logged 'am' is at 09:00, "
+            "'mid' at 15:00, 'pm' at 21:00, 'pre' at 03:00, 'all day' at 12:00."
+        ),
+        Note.NO_TIMES: _("Loop has no time of day: a twitch logged there is at 12:00."),
     }
     return texts[note].format(zone=detail)
 
@@ -167,14 +193,37 @@ class Skip:
 
 
 @dataclass
+class Found:
+    """A name of the person's own in a diary app (a habit, an activity, a symptom, a
+    factor, a medicine or a mood), how often it was logged, and what the mapping made of it
+    (`target` None: not mapped). `amount` is True for things logged with a number (a Loop
+    numeric habit, a medicine's dose), with the app's `unit` when it says one."""
+
+    kind: str
+    count: int = 0
+    amount: bool = False
+    unit: str = ""
+    target: str | None = None
+
+
+@dataclass
 class SourceReport:
     """Counts per field (records read, days with a value), what was skipped and why, and
-    notes that say how the file was read."""
+    notes that say how the file was read. `names` lists the diary app's own names found
+    (for the mapping preview); `episodes` and `medications` count what became of them."""
 
     records: dict[str, int] = field(default_factory=dict)
     days: dict[str, int] = field(default_factory=dict)
     skipped: dict[tuple[str, Reason, str], Skip] = field(default_factory=dict)
     notes: list[tuple[Note, str]] = field(default_factory=list)
+    names: dict[str, Found] = field(default_factory=dict)
+    episodes: int = 0
+    medications: int = 0
+
+    def unmapped(self) -> list[str]:
+        """The names found that the mapping does not say anything about, most logged first."""
+        left = [(n, f) for n, f in self.names.items() if f.target is None]
+        return [n for n, _f in sorted(left, key=lambda item: (-item[1].count, item[0]))]
 
     def read(self, name: str, count: int = 1) -> None:
         self.records[name] = self.records.get(name, 0) + count
@@ -215,6 +264,10 @@ class SourceReport:
             )
             text += ngettext(", from {records} record", ", from {records} records", records)
             out.append(text.format(records=grouped(records)))
+        if self.episodes:
+            out.append(_("twitch episodes: {count}").format(count=grouped(self.episodes)))
+        if self.medications:
+            out.append(_("medication periods: {count}").format(count=grouped(self.medications)))
         for (what, reason, detail), skip in sorted(
             self.skipped.items(), key=lambda item: (-item[1].count, item[0][0])
         ):
@@ -248,7 +301,11 @@ def checked_days(
     days: dict[dt.date, DayValues] = {}
     for day in sorted(raw):
         for name, value in raw[day].items():
-            kept: float | int = round(value) if name in WHOLE_FIELDS else round(value, 2)
+            kept: float | int
+            if isinstance(value, bool):
+                kept = value  # a yes/no factor
+            else:
+                kept = round(value) if name in WHOLE_FIELDS else round(value, 2)
             try:
                 DayLog(date=day, **_one(name, kept))
             except ValidationError as error:

@@ -8,8 +8,9 @@ from dataclasses import dataclass
 
 from tracker.analysis.messages import warning_message
 from tracker.domain import Warning, WarningLevel, WarningRule
+from tracker.i18n import Language, current
 from tracker.i18n import gettext as _
-from tracker.labels import place_label, red_flag_label, short_date
+from tracker.labels import red_flag_label, short_date, sides_place_label
 
 
 @dataclass(frozen=True)
@@ -21,11 +22,19 @@ class BannerView:
     """The reason (the days) and what to do, shown when the banner is tapped."""
 
 
-def warning_banners(warnings: Sequence[Warning]) -> list[BannerView]:
+def warning_banners(
+    warnings: Sequence[Warning], language: Language | None = None
+) -> list[BannerView]:
+    """The banners in `language` (default: the app's, on the UI thread)."""
+    with (language or current()).speaking():
+        return _banners(warnings)
+
+
+def _banners(warnings: Sequence[Warning]) -> list[BannerView]:
     banners = []
     for warning in warnings:
         urgent = warning.level is WarningLevel.SEE_DOCTOR
-        place = place_label(warning.body_site, warning.side)
+        place = sides_place_label(warning.body_site, warning.sides)
         if warning.rule is WarningRule.RED_FLAG:
             signs = ", ".join(red_flag_label(sign) for sign in warning.signs)
             title = _("See a doctor: {signs} ({place})").format(signs=signs, place=place.lower())

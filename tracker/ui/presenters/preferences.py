@@ -25,11 +25,6 @@ def preference_labels() -> dict[str, str]:
     }
 
 
-def short_labels() -> dict[str, str]:
-    """The names refusals use: the label without its hint in brackets."""
-    return {name: label.split(" (")[0] for name, label in preference_labels().items()}
-
-
 def preference_texts(settings: Settings) -> dict[str, str]:
     texts = {}
     for name in preference_labels():
@@ -46,30 +41,29 @@ def preference_texts(settings: Settings) -> dict[str, str]:
 def parse_preferences(
     settings: Settings, texts: Mapping[str, str]
 ) -> tuple[Settings | None, dict[str, str]]:
-    """(the settings to save, or None; refusals by field). Every field is checked."""
-    labels = short_labels()
+    """(the settings to save, or None; refusals by field). Every field is checked; a
+    refusal names the field as the catalogue of fields labels it (tracker.fields)."""
     errors: dict[str, str] = {}
     values: dict[str, Any] = {}
     reminder = texts.get("reminder_time", "").strip()
     try:
-        values["reminder_time"] = (
-            parse_clock(reminder, labels["reminder_time"]) if reminder else None
-        )
-    except ValidationError as error:
-        errors["reminder_time"] = str(error)
+        values["reminder_time"] = parse_clock(reminder, "reminder_time") if reminder else None
+    except ValidationError:
+        refusal = ValidationError("reminder_time", reminder, _("a time as HH:MM"))
+        errors["reminder_time"] = str(refusal)
     for name in NUMBER_SETTINGS:
         text = texts.get(name, "").strip()
         if not text and name == "water_target_ml":
             values[name] = None
             continue
         if not text.isdigit():
-            errors[name] = str(ValidationError(labels[name], text, _("a whole number")))
+            errors[name] = str(ValidationError(name, text, _("a whole number")))
             continue
         try:
             checked: dict[str, Any] = {name: int(text)}
             Settings(**checked)  # the field's own bounds
         except ValidationError as error:
-            errors[name] = str(ValidationError(labels[name], error.value, error.allowed))
+            errors[name] = str(error)
             continue
         values[name] = int(text)
     if errors:

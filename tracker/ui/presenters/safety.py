@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import datetime as dt
 import errno
-import sqlite3
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -13,6 +12,7 @@ from tracker.domain import ValidationError
 from tracker.formats.csv_files import FileFormatError
 from tracker.i18n import gettext as _
 from tracker.labels import long_date
+from tracker.services.errors import database_trouble
 
 
 def reason_text(error: BaseException, folder: Path | None = None) -> str:
@@ -22,10 +22,10 @@ def reason_text(error: BaseException, folder: Path | None = None) -> str:
         return str(error)  # already names the file, row, field and what is allowed
     if isinstance(error, OSError):
         return _os_reason(error, folder)
-    database = getattr(error, "orig", error)  # the storage layer wraps SQLite's errors
-    if isinstance(database, sqlite3.Error):
-        if "locked" in str(database) or "busy" in str(database):
-            return _("the diary is busy with another change; please try again in a moment")
+    trouble = database_trouble(error)
+    if trouble == "busy":
+        return _("the diary is busy with another change; please try again in a moment")
+    if trouble == "unreadable":
         return _("the diary could not be read; Settings → Check the diary looks for damage")
     return _("something unexpected went wrong (the details are in Kedut's log)")
 

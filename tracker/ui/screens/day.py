@@ -157,11 +157,15 @@ class DayScreen(Screen):
             self.error_text = _("Nothing was changed, so nothing was saved.")
             return True
         notes = []
-        if edit.changes:
-            notes = [str(item) for item in self.diary.save_day(day, **edit.changes).unusual]
-        for remedy, helped, note in edit.rated:
-            self.diary.rate_remedy(day, remedy, helped, note)
-        removed = [self.diary.remove_remedy(use.id) for use in edit.removed_remedies]
+        try:
+            if edit.changes:
+                notes = [str(item) for item in self.diary.save_day(day, **edit.changes).unusual]
+            for remedy, helped, note in edit.rated:
+                self.diary.rate_remedy(day, remedy, helped, note)
+            removed = [self.diary.remove_remedy(use.id) for use in edit.removed_remedies]
+        except ValidationError as error:  # the Demo profile takes no entries of one's own
+            self.error_text = _("{error}; nothing was stored").format(error=error)
+            return False
         self.refresh()
         self.error_text = "; ".join(notes) if notes else _("Saved.")
         if removed:

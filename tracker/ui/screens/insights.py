@@ -15,7 +15,7 @@ from kivy.properties import ObjectProperty, StringProperty
 from kivy.uix.screenmanager import Screen
 
 from tracker.analysis.messages import finding_sentence, hidden_explanation
-from tracker.i18n import current_language, ngettext
+from tracker.i18n import Language, app_language, ngettext
 from tracker.i18n import gettext as _
 from tracker.ui.presenters.safety import reason_text
 from tracker.ui.widgets.controls import fill_chips
@@ -27,13 +27,14 @@ MAX_FINDINGS = 8
 CHARTS = ("timeline", "correlations", "calendar")
 
 
-def render_rgba(kind: str, data: Any, language: str) -> tuple[int, int, bytes]:
+def render_rgba(kind: str, data: Any, language: Language) -> tuple[int, int, bytes]:
     """A chart as raw RGBA pixels (in the worker thread: matplotlib loads here)."""
     from tracker.charts import draw
 
-    figure = draw(kind, data, language)
-    figure.set_dpi(110)
-    figure.canvas.draw()
+    with language.speaking():
+        figure = draw(kind, data, language)
+        figure.set_dpi(110)
+        figure.canvas.draw()
     width, height = figure.canvas.get_width_height(physical=True)
     return width, height, bytes(figure.canvas.buffer_rgba())
 
@@ -72,7 +73,7 @@ class InsightsScreen(Screen):
         days = dict(PERIODS)[self.period]
         if days is not None:
             first = self.diary.today() - dt.timedelta(days=days - 1)
-        language = current_language()
+        language = app_language()
         threading.Thread(target=self._work, args=(first, language), daemon=True).start()
 
     def _chips(self) -> None:
@@ -84,7 +85,7 @@ class InsightsScreen(Screen):
         self.period = period
         self.refresh()
 
-    def _work(self, first: dt.date | None, language: str) -> None:
+    def _work(self, first: dt.date | None, language: Language) -> None:
         from tracker.services.charts import chart_data
 
         try:

@@ -19,7 +19,7 @@ from kivy.properties import BooleanProperty, ObjectProperty, StringProperty
 from kivy.uix.screenmanager import Screen
 
 from tracker.formats.files import file_name_part, free_path
-from tracker.i18n import current_language
+from tracker.i18n import Language, current_language
 from tracker.i18n import gettext as _
 from tracker.ui.presenters.safety import export_failed
 from tracker.ui.widgets.controls import fill_chips
@@ -102,12 +102,12 @@ class ReportScreen(Screen):
     def export(self, what: str) -> None:
         self.busy, self.result_text, self.saved_path = True, _("Working…"), ""
         folder = Path(App.get_running_app().export_dir)
-        language = self.language or current_language()
+        language = Language.named(self.language or current_language())
         threading.Thread(
             target=self._work, args=(what, folder, language, self._first()), daemon=True
         ).start()
 
-    def _work(self, what: str, folder: Path, language: str, first: dt.date | None) -> None:
+    def _work(self, what: str, folder: Path, language: Language, first: dt.date | None) -> None:
         """In a worker thread: whatever happens, the screen comes back (buttons enabled)
         and says what was saved, or in plain words what failed."""
         try:
@@ -118,7 +118,7 @@ class ReportScreen(Screen):
             return
         self._done(str(saved), _("Saved to {path}").format(path=saved))
 
-    def _save(self, what: str, folder: Path, language: str, first: dt.date | None) -> Path:
+    def _save(self, what: str, folder: Path, language: Language, first: dt.date | None) -> Path:
         """Make the file; a new file never takes the place of an earlier one."""
         from tracker.services.charts import chart_data, write_chart
         from tracker.services.reports import report_data, write_report

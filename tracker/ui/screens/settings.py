@@ -19,7 +19,7 @@ from tracker.domain import Profile, ValidationError
 from tracker.formats.csv_files import FileFormatError
 from tracker.i18n import current_language
 from tracker.i18n import gettext as _
-from tracker.storage import StoreError
+from tracker.services.maintenance import StoreError
 from tracker.ui.presenters.profiles import name_refusal
 from tracker.ui.presenters.safety import (
     import_failed,

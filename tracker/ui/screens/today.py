@@ -13,6 +13,7 @@ from kivy.uix.boxlayout import BoxLayout
 from kivy.uix.floatlayout import FloatLayout
 from kivy.uix.screenmanager import Screen
 
+from tracker.domain import ValidationError
 from tracker.i18n import gettext as _
 from tracker.ui.presenters import today_view
 from tracker.ui.presenters.banners import reminder_banner, warning_banners
@@ -70,7 +71,11 @@ class TodayScreen(Screen):
         ignored."""
         if not self.tap_guard.accept():
             return
-        logged = self.diary.log_twitch_now().episode
+        try:
+            logged = self.diary.log_twitch_now().episode
+        except ValidationError as error:  # the Demo profile takes no entries of one's own
+            show_message(_("Not logged"), str(error))
+            return
         time_text = logged.local_started_at.strftime("%H:%M")
 
         def undo() -> None:
@@ -88,7 +93,11 @@ class TodayScreen(Screen):
     def add_water(self) -> None:
         day = self.diary.today()
         current = self.diary.day_log(day).water_ml or 0
-        self.diary.save_day(day, water_ml=current + WATER_STEP_ML)
+        try:
+            self.diary.save_day(day, water_ml=current + WATER_STEP_ML)
+        except ValidationError as error:
+            show_message(_("Not logged"), str(error))
+            return
         self.refresh()
 
     def refresh(self) -> None:

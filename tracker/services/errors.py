@@ -1,0 +1,19 @@
+"""What a failure means for the person, told by the layer that knows the database.
+
+Kept apart from the other services so that presenters can ask it without loading the
+storage layer or SQLAlchemy."""
+
+from __future__ import annotations
+
+import sqlite3
+
+
+def database_trouble(error: BaseException) -> str | None:
+    """What a failure says about the diary's database: "busy" (another change holds it),
+    "unreadable" (any other database error), or None when it is not a database error.
+    The UI words it; only this layer knows what a database error looks like."""
+    database = getattr(error, "orig", error)  # SQLAlchemy wraps the driver's errors
+    if not isinstance(database, sqlite3.Error):
+        return None
+    text = str(database)
+    return "busy" if "locked" in text or "busy" in text else "unreadable"
