@@ -86,7 +86,7 @@ def test_switch_add_rename_and_delete_profiles(
         save_screenshot(screenshot_dir / f"profiles-delete-question-{shape}-{language}")
         answer(words["delete"])
         assert _profiles(store.db_path) == [("Me", False), ("Ani Rahmawati", True)]
-        backups = list((tmp_path / "backups").glob("kedut-before-deleting-*.sqlite3"))
+        backups = list((tmp_path / "backups").glob("kedut-before-deleting-a-profile-*.sqlite3"))
         assert len(backups) == 1
         with sqlite3.connect(backups[0]) as con:  # the backup holds the profile, live
             assert con.execute("SELECT deleted_at FROM profile WHERE id = 2").fetchone() == (None,)

@@ -7,12 +7,12 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from tracker.domain import Profile, Settings, ValidationError
-from tracker.formats.files import file_name_part
 from tracker.i18n import gettext as _
+from tracker.services import profiles
 from tracker.services.clock import Clock, system_now
 from tracker.services.demo import DEMO_PROFILE_NAME, fill_demo_profile
-from tracker.services.profiles import create_profile
-from tracker.storage import Store, UnitOfWork, backups
+from tracker.services.profiles import create_profile, list_profiles
+from tracker.storage import Store, UnitOfWork
 
 DEMO_DAYS = 120
 DEMO_SEED = 7
@@ -54,11 +54,10 @@ class DeletedProfile:
 
 
 def delete_profile(store: Store, profile_id: int, now: Clock = system_now) -> DeletedProfile:
-    """Back the store up, then delete the profile (a tombstone: its entries stay in the
-    store and in backups, and `undelete_profile` brings it back). The last profile is
-    never deleted: the app always has a diary open."""
-    with UnitOfWork.reading(store) as uow:
-        live = uow.profiles.list()
+    """Back the store up, then delete the profile (profiles.delete_profile: a tombstone,
+    its entries stay in the store and in backups; `undelete_profile` brings it back).
+    The last profile is never deleted: the app always has a diary open."""
+    live = list_profiles(store)
     profile = next((p for p in live if p.id == profile_id), None)
     if profile is None:
         raise LookupError(profile_id)
@@ -66,14 +65,8 @@ def delete_profile(store: Store, profile_id: int, now: Clock = system_now) -> De
         raise ValidationError(
             _("Whose diary"), profile.name, _("another person added first (one diary stays)")
         )
-    moment = now()
-    stamp = moment.strftime("%Y-%m-%dT%H%M%S")
-    name = f"kedut-before-deleting-{file_name_part(profile.name)}-{stamp}.sqlite3"
-    saved = backups.copy_store(store.db_path, backups.backup_dir(store.data_dir) / name)
-    with UnitOfWork(store) as uow:
-        uow.profiles.set_deleted(profile_id, moment, moment)
-        uow.commit()
-    return DeletedProfile(profile, saved)
+    deleted, backup = profiles.delete_profile(store, profile_id, now=now)
+    return DeletedProfile(deleted, backup)
 
 
 def undelete_profile(store: Store, profile_id: int, now: Clock = system_now) -> Profile:
