@@ -19,10 +19,10 @@ START_SIZE = (480, 800)
 NO_DISPLAY_MESSAGE = """\
 Kedut cannot open its window: no display was found (DISPLAY and WAYLAND_DISPLAY are not set).
 - On a desktop, start it from a terminal inside your graphical session.
-- On a server, run it on a virtual display:  xvfb-run -a make run
+- On a server, run it on a virtual display:  xvfb-run -a kedut  (or: xvfb-run -a make run)
 - Everything also works from the command line without a window, e.g.:
-    .venv/bin/python main.py log twitch --side left
-    .venv/bin/python main.py --help"""
+    kedut log twitch --side left     (from a checkout: .venv/bin/python main.py log …)
+    kedut --help"""
 
 
 def display_available() -> bool:
