@@ -51,8 +51,10 @@ def remedy_row(use: RemedyUse) -> HistoryRow:
         kind="remedy",
         key=use.date.isoformat(),
         when=f"{weekday_label(use.date)[:3]} {short_date(use.date)}",
-        title=f"{remedy_label(use.remedy)} · {helped_text(use.helped)}",
-        detail=" ".join((use.note or "").split()),
+        title=remedy_label(use.remedy),
+        detail=" · ".join(
+            part for part in (helped_text(use.helped), " ".join((use.note or "").split())) if part
+        ),
         alert="",
     )
 
