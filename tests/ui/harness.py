@@ -149,7 +149,10 @@ def answer(text: str) -> None:
     dialog = top_modal()
     (button,) = [w for w in dialog.walk() if getattr(w, "text", None) == text and w is not dialog]
     tap(button)
-    pump(4)
+    # Every answer closes its question; a dismissal is animated, so wait for it to be gone
+    # rather than for a number of frames (fewer frames pass on a busy machine).
+    wait_until(lambda: dialog.parent is None)
+    pump(1)
 
 
 def chip(row: Any, value: str) -> Any:

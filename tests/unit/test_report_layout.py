@@ -27,9 +27,9 @@ def _episode(note: str | None, minutes: int = 0) -> Episode:
 
 
 def _lay_out(episodes: list[Episode]) -> bytes:
-    pdf = ReportPDF("Twitching diary of Ani", "1 – 25 November 2026", "25 November 2026")
-    notes_in_full(pdf, episodes_table(pdf, episodes, len(episodes)))
-    return bytes(pdf.output())
+    with ReportPDF("Twitching diary of Ani", "1 – 25 November 2026", "25 November 2026") as pdf:
+        notes_in_full(pdf, episodes_table(pdf, episodes, len(episodes)))
+        return bytes(pdf.output())
 
 
 @settings(max_examples=40, deadline=None)
@@ -53,6 +53,6 @@ def test_a_long_or_many_line_note_is_cut_visibly_and_numbered() -> None:
 
 def test_seventy_lines_and_a_full_page_of_text_run_onto_the_next_pages() -> None:
     many = "\n".join(f"line {i}" for i in range(70))
-    pdf = ReportPDF("Twitching diary of Ani", "1 – 25 November 2026", "25 November 2026")
-    notes_in_full(pdf, episodes_table(pdf, [_episode(many), _episode("w " * 1000, 1)], 2))
-    assert pdf.page_no() >= 2
+    with ReportPDF("Twitching diary of Ani", "1 – 25 November 2026", "25 November 2026") as pdf:
+        notes_in_full(pdf, episodes_table(pdf, [_episode(many), _episode("w " * 1000, 1)], 2))
+        assert pdf.page_no() >= 2

@@ -13,14 +13,14 @@ WIDTHS = (40.0, 120.0)
 
 
 def _pages(rows: int, keep_together: bool = True) -> list[str]:
-    pdf = ReportPDF("Kedut", "1–30 Nov 2026", "30 Nov 2026")
-    pdf.add_page()
-    table = [[f"row{n:03d}", "a twitch at the knee"] for n in range(rows)]
-    if keep_together:
-        pdf.table_rows(HEADINGS, table, WIDTHS)
-    else:
-        pdf._table(HEADINGS, table, WIDTHS, 8)
-    reader = PdfReader(io.BytesIO(bytes(pdf.output())))
+    with ReportPDF("Kedut", "1–30 Nov 2026", "30 Nov 2026") as pdf:
+        pdf.add_page()
+        table = [[f"row{n:03d}", "a twitch at the knee"] for n in range(rows)]
+        if keep_together:
+            pdf.table_rows(HEADINGS, table, WIDTHS)
+        else:
+            pdf._table(HEADINGS, table, WIDTHS, 8)
+        reader = PdfReader(io.BytesIO(bytes(pdf.output())))
     return [page.extract_text() for page in reader.pages]
 
 

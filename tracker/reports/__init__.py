@@ -49,35 +49,29 @@ def build_report(data: ReportData, language: Language) -> bytes:
     """The report's PDF, every word in `language` (in this thread only)."""
     with language.speaking():
         period = f"{day_month_year(data.first)} – {day_month_year(data.last)}"
-        pdf = ReportPDF(
+        with ReportPDF(
             running_title=_("Twitching diary of {name}").format(name=data.profile_name),
             period=period,
             generated=day_month_year(data.generated_on),
-        )
-        pdf.set_lang(language.code)
-        summary_page(pdf, data, period)
-        pdf.add_page()
-        pdf.heading(_("Twitching over time"))
-        pdf.image_bytes(render("timeline", data.charts, "png", language, CHART_DPI), pdf.epw)
-        # Paper has room for the last three years of the calendar; the timeline has all.
-        recent = dataclasses.replace(
-            data.charts, series=data.charts.series.last_days(CALENDAR_DAYS)
-        )
-        pdf.image_bytes(render("calendar", recent, "png", language, CHART_DPI), pdf.epw)
-        findings_page(pdf, data, render("correlations", data.charts, "png", language, CHART_DPI))
-        long_notes = episodes_table(pdf, data.episodes, data.episode_count)
-        remedies_table(pdf, data.remedies)
-        notes_in_full(pdf, long_notes)
-        # The footer is written while the document is closed: still in `language`.
-        try:
+        ) as pdf:
+            pdf.set_lang(language.code)
+            summary_page(pdf, data, period)
+            pdf.add_page()
+            pdf.heading(_("Twitching over time"))
+            pdf.image_bytes(render("timeline", data.charts, "png", language, CHART_DPI), pdf.epw)
+            # Paper has room for the last three years of the calendar; the timeline has all.
+            recent = dataclasses.replace(
+                data.charts, series=data.charts.series.last_days(CALENDAR_DAYS)
+            )
+            pdf.image_bytes(render("calendar", recent, "png", language, CHART_DPI), pdf.epw)
+            findings_page(
+                pdf, data, render("correlations", data.charts, "png", language, CHART_DPI)
+            )
+            long_notes = episodes_table(pdf, data.episodes, data.episode_count)
+            remedies_table(pdf, data.remedies)
+            notes_in_full(pdf, long_notes)
+            # The footer is written while the document is closed: still in `language`.
             return bytes(pdf.output())
-        finally:
-            # fpdf2 keeps each font's file open through fontTools: close them now, not
-            # whenever the collector gets to them (a ResourceWarning at a random moment).
-            for font in pdf.fonts.values():
-                ttfont = getattr(font, "ttfont", None)
-                if ttfont is not None:
-                    ttfont.close()
 
 
 __all__ = ["ReportData", "build_report"]

@@ -50,6 +50,21 @@ class ReportPDF(FPDF):
         assert isinstance(regular, TTFFont) and isinstance(bold, TTFFont)
         self._drawable = frozenset(regular.cmap) & frozenset(bold.cmap)
 
+    def __enter__(self) -> ReportPDF:
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        self.close_fonts()
+
+    def close_fonts(self) -> None:
+        """fpdf2 keeps each font's file open through fontTools: close them when the
+        document is done, not whenever the collector gets to them (a ResourceWarning at
+        a random moment, in whatever code runs then)."""
+        for font in self.fonts.values():
+            ttfont = getattr(font, "ttfont", None)
+            if ttfont is not None:
+                ttfont.close()
+
     def draws_all_of(self, text: str) -> bool:
         return all(ord(char) in self._drawable or char.isspace() for char in text)
 
