@@ -7,15 +7,18 @@ STAMP := $(VENV)/.kedut-installed
 LOCALES := tracker/i18n/locales
 CATALOGUES := $(LOCALES)/en/LC_MESSAGES/kedut.mo $(LOCALES)/id/LC_MESSAGES/kedut.mo
 
-.PHONY: run test bench lint typecheck imports migrations-check unit-tests catalogues pot clean
+.PHONY: run test bench lint typecheck imports migrations-check system-packages unit-tests catalogues pot clean
 
 run: $(STAMP) $(CATALOGUES)
 	@scripts/ensure-system-packages run
 	$(BIN)/python main.py
 
-test: $(STAMP) $(CATALOGUES) lint typecheck imports migrations-check
-	@scripts/ensure-system-packages test
+test: $(STAMP) $(CATALOGUES) system-packages lint typecheck imports migrations-check
 	$(BIN)/python -m pytest
+
+# Xvfb for the UI tests, PostgreSQL for the sync tests (installed as root when missing).
+system-packages:
+	@scripts/ensure-system-packages test
 
 # Benchmarks are measured here, never in `make test` (tests stay fast).
 bench: $(STAMP) $(CATALOGUES)
@@ -33,9 +36,10 @@ typecheck: $(STAMP)
 imports: $(STAMP)
 	$(BIN)/lint-imports
 
-# `alembic check` on a fresh store migrated to head: models and migrations never drift.
-migrations-check: $(STAMP)
-	$(BIN)/python -m tracker.storage.check_migrations
+# `alembic check` on a fresh store migrated to head, on SQLite and on a throwaway
+# PostgreSQL server: models and migrations never drift on either engine.
+migrations-check: $(STAMP) system-packages
+	$(BIN)/python -m tests.pg_server $(BIN)/python -m tracker.storage.check_migrations
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)

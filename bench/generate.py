@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import uuid
 from pathlib import Path
 from typing import Any
 
@@ -19,6 +20,7 @@ import numpy as np
 from sqlalchemy import insert
 
 from tracker.domain import Profile
+from tracker.domain.identity import day_uuid
 from tracker.models import DayLogRow, EpisodeRow, MedicationRow
 from tracker.storage import Store, UnitOfWork, open_store
 
@@ -32,11 +34,18 @@ def _nullable(values: np.ndarray, missing: np.ndarray) -> list[Any]:
     return [None if gone else value.item() for value, gone in zip(values, missing, strict=True)]
 
 
+def _uuids(rng: np.random.Generator, count: int) -> list[str]:
+    """Seeded version-4 uuids: the same seed gives the same diary, identity included."""
+    raw = rng.bytes(16 * count)
+    return [str(uuid.UUID(bytes=raw[16 * k : 16 * k + 16], version=4)) for k in range(count)]
+
+
 def generate(
     store: Store, years: int = 10, seed: int = 1, end: dt.date = dt.date(2026, 11, 25)
 ) -> int:
     """Fill a "Bench" profile; returns the number of episodes written."""
     rng = np.random.default_rng(seed)
+    ids = np.random.default_rng([seed, 4])  # apart, so the diary's values stay as they were
     days = years * 365
     first = end - dt.timedelta(days=days - 1)
     logged = rng.random(days) > 0.08
@@ -66,7 +75,10 @@ def generate(
     side = rng.choice(SIDES, total)
     pain = rng.random(total) < 0.0005
     with UnitOfWork(store) as uow:
-        profile_id = uow.profiles.add(Profile(name=PROFILE), now).id
+        profile = uow.profiles.add(Profile(name=PROFILE, uuid=_uuids(ids, 1)[0]), now)
+        profile_id = profile.id
+        assert profile.uuid is not None
+        episode_uuids = _uuids(ids, total)
         session = uow.profiles._session  # bulk Core inserts share the unit of work's session
         episodes = []
         for k in range(total):
@@ -76,6 +88,7 @@ def generate(
             episodes.append(
                 {
                     "profile_id": profile_id,
+                    "uuid": episode_uuids[k],
                     "started_at": local,
                     "utc_offset_min": OFFSET_MIN,
                     "local_date": local_day,
@@ -99,10 +112,13 @@ def generate(
         day_rows = []
         for i in np.flatnonzero(logged & (rng.random(days) > 0.05)):
             gone = rng.random(6) < np.array([0.08, 0.25, 0.12, 0.1, 0.3, 0.3])
+            day = first + dt.timedelta(days=int(i))
             day_rows.append(
                 {
                     "profile_id": profile_id,
-                    "date": first + dt.timedelta(days=int(i)),
+                    "uuid": day_uuid(profile.uuid, day),
+                    "updated_at": now,
+                    "date": day,
                     "sleep_h": None if gone[0] else float(sleep_h[i]),
                     "sleep_quality": None if gone[1] else int(np.clip(sleep_h[i] - 4, 0, 4)),
                     "water_ml": None if gone[2] else int(water_ml[i]),
@@ -127,6 +143,8 @@ def generate(
             [
                 {
                     "profile_id": profile_id,
+                    "uuid": _uuids(ids, 1)[0],
+                    "updated_at": now,
                     "name": "Furosemide",
                     "kind": "diuretic",
                     "started_on": start,

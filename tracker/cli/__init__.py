@@ -26,6 +26,8 @@ from tracker.i18n import gettext as _
 from tracker.i18n import language_from_env, set_language
 
 EXIT_OK, EXIT_FAILURE, EXIT_BAD_INPUT = 0, 1, 2
+# Other apps' and devices' exports that `import --from` names (tracker.formats.sources).
+SOURCE_NAMES = ("apple-health", "fitbit", "google-fit", "bearable", "loop", "daylio")
 Handler = Callable[[argparse.Namespace], int]
 
 
@@ -107,6 +109,22 @@ def build_parser() -> argparse.ArgumentParser:
         default="skip",
         help="what to do with entries already stored (default: skip)",
     )
+    importing.add_argument(
+        "--dry-run", action="store_true", help="show what would be added, changed and skipped"
+    )
+    importing.add_argument(
+        "--date-format", help="how the files write dates, e.g. %%d/%%m/%%Y (default: ISO 8601)"
+    )
+    importing.add_argument(
+        "--from",
+        dest="source",
+        choices=("auto", "kedut", "csv", *SOURCE_NAMES),
+        default="auto",
+        help="what made the file (default: found from its content)",
+    )
+    importing.add_argument(
+        "--map", dest="map_file", help="a JSON or TOML file saying what another app's names mean"
+    )
     importing.set_defaults(handler="exchange.import_")
 
     backup = subcommands.add_parser("backup", help="a consistent copy of the store")
@@ -125,17 +143,26 @@ def build_parser() -> argparse.ArgumentParser:
     demo.add_argument("--seed", type=WHOLE, default=7, help="same seed, same diary")
     demo.add_argument("--end", type=DATE, help="the diary's last day (default today)")
     demo.set_defaults(handler="demo_")
+
+    from tracker.cli import sync  # one diary on several devices (issue 12)
+
+    sync.add_parsers(subcommands)
     return parser
 
 
 def shown(error: ValidationError, args: argparse.Namespace) -> ValidationError:
-    """The error naming the option the person typed (`--water-ml`), not the field."""
-    error.field = options.option_for(error.field, args)
+    """The error naming the field as the person typed and knows it."""
+    error.field = options.field_as_typed(error.field, args)
     return error
 
 
 def run(args: argparse.Namespace) -> int:
     """Run one parsed command; returns the exit code."""
+    if args.handler == "sync.sync_":  # sync starts fast: no SQLAlchemy (issue 12)
+        from tracker.cli.sync import sync_
+
+        set_language(language_from_env())
+        return sync_(args)
     from tracker.cli import commands  # services and SQLAlchemy load only for a command
     from tracker.formats.csv_files import FileFormatError
     from tracker.services.demo import DemoRefusedError

@@ -5,6 +5,13 @@ from tracker.models.care import MedicationRow, RemedyUseRow
 from tracker.models.day import DayLogRow
 from tracker.models.episode import EpisodeRow
 from tracker.models.profile import ProfileRow, SettingsRow
+from tracker.models.sync import (
+    SyncChangeRow,
+    SyncConflictRow,
+    SyncHouseholdRow,
+    SyncOutboxRow,
+    SyncStateRow,
+)
 
 __all__ = [
     "Base",
@@ -14,4 +21,9 @@ __all__ = [
     "ProfileRow",
     "RemedyUseRow",
     "SettingsRow",
+    "SyncChangeRow",
+    "SyncConflictRow",
+    "SyncHouseholdRow",
+    "SyncOutboxRow",
+    "SyncStateRow",
 ]

@@ -6,7 +6,7 @@ import datetime as dt
 import enum
 from typing import Any
 
-from sqlalchemy import DateTime, Enum, MetaData, String
+from sqlalchemy import BigInteger, DateTime, Enum, MetaData, String
 from sqlalchemy.engine import Dialect
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 from sqlalchemy.types import TypeDecorator
@@ -65,3 +65,7 @@ class Tracked:
     uuid: Mapped[str] = mapped_column(String(36), unique=True)
     updated_at: Mapped[dt.datetime] = mapped_column(UTCDateTime())
     deleted_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime())
+    # Sync (issue 12): on the server, the change number of the record's last change; on
+    # a device, the one it was last stored from the server at (None: not yet). Not a
+    # value the person logged; exports leave it out.
+    sync_version: Mapped[int | None] = mapped_column(BigInteger)

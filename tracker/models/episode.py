@@ -27,6 +27,7 @@ class EpisodeRow(Tracked, Base):
             "side",
             "local_date",
             sqlite_where=text("deleted_at IS NULL"),
+            postgresql_where=text("deleted_at IS NULL"),
         ),
         CheckConstraint("intensity BETWEEN 0 AND 4", name="intensity"),
         CheckConstraint("duration_s IS NULL OR duration_s BETWEEN 1 AND 86400", name="duration_s"),

@@ -50,7 +50,10 @@ def save_day(
         if must_exist and stored_day is None:
             raise RecordNotFoundError("day", day, owner.name)
         current = stored_day or changed
-        stored = uow.days.put(owner.id, dataclasses.replace(current, **changes), now())
+        # An edit is stamped now: the stored stamp would make sync judge a conflict by
+        # the time of the day's first save.
+        edited = dataclasses.replace(current, **changes, updated_at=None)
+        stored = uow.days.put(owner.id, edited, now())
         uow.commit()
     return SavedDay(stored, unusual_values(stored))
 

@@ -17,10 +17,12 @@ from tracker.services import (
     app_profiles,
     app_today,
     care,
+    conflicts,
     days,
     episodes,
     exchange,
     profiles,
+    sync,
 )
 from tracker.services.clock import Clock, system_now
 from tracker.services.insights import current_warnings
@@ -188,6 +190,21 @@ class DiaryService:
 
     def restore_remedy(self, remedy_id: int) -> RemedyUse:
         return care.set_remedy_deleted(self.store, self.profile_id, remedy_id, False, self.now)
+
+    # Sync with the household's server (issue 12)
+
+    def sync_status(self) -> sync.SyncStatus:
+        return sync.status(self.store)
+
+    def open_conflicts(self, everyone: bool = False) -> list[conflicts.ConflictView]:
+        """Conflicts not resolved yet: this profile's, or every profile's."""
+        return conflicts.open_conflicts(self.store, None if everyone else self.profile_id)
+
+    def conflicted_entries(self) -> set[str]:
+        return conflicts.conflicted_entries(self.store, self.profile_id)
+
+    def resolve_conflict(self, conflict_id: int, use_other: bool) -> None:
+        conflicts.resolve_conflict(self.store, conflict_id, use_other=use_other, now=self.now)
 
     # For the app's profiles, medicines and remedies (issue 14)
 

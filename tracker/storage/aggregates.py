@@ -8,13 +8,15 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
+from typing import Any
 
-from sqlalchemy import func, or_, select, union_all
+from sqlalchemy import func, or_, select, text, union_all
 from sqlalchemy.orm import Session
 
 from tracker.domain import RED_FLAGS
 from tracker.formats.records import DAY_COLUMNS
 from tracker.models import DayLogRow, EpisodeRow, RemedyUseRow
+from tracker.storage import sqlite
 from tracker.storage.ranges import within
 
 DAY_FACTOR_COLUMNS: tuple[str, ...] = tuple(c for c in DAY_COLUMNS if c not in ("date", "note"))
@@ -25,6 +27,17 @@ DailyEpisodeRow = tuple[dt.date, int, int, int | None]
 SiteDayRow = tuple[str, str, dt.date]
 # (local_date, body_site, side, pain, swelling, warmth, numbness_tingling, weakness)
 RedFlagRow = tuple[dt.date, str, str, bool, bool, bool, bool, bool]
+
+# The UTC minute of the day an episode started (PostgreSQL's spelling; SQLite's is in
+# tracker.storage.sqlite, where instants are stored as text).
+_UTC_MINUTE_OF_DAY = (
+    "CAST(EXTRACT(HOUR FROM started_at) * 60 + EXTRACT(MINUTE FROM started_at) AS INTEGER)"
+)
+
+
+def _day(value: Any) -> dt.date:
+    """A date as the driver hands it: text on SQLite, a date on PostgreSQL."""
+    return value if isinstance(value, dt.date) else dt.date.fromisoformat(value)
 
 
 class Aggregates:
@@ -70,41 +83,52 @@ class Aggregates:
         query = within(query, DayLogRow.date, first, last).order_by(DayLogRow.date)
         return [tuple(row) for row in self._session.execute(query)]
 
+    def _rows(self, sql: str, **params: object) -> Sequence[Any]:
+        """Plain SQL through the driver (no per-value type processing): ten years give
+        tens of thousands of rows, and the ORM's conversions would cost more than the
+        query itself. Named parameters, so it runs on either engine."""
+        # Dates travel as ISO text, which both engines compare with their dates.
+        named = {k: v.isoformat() if isinstance(v, dt.date) else v for k, v in params.items()}
+        return self._session.execute(text(sql), named).all()
+
     def site_days(
         self, profile_id: int, first: dt.date | None, last: dt.date
     ) -> Sequence[SiteDayRow]:
         """Each (site, side, day) with a live episode from `first` (None: the very first)
-        to `last`, both included.
-
-        Plain SQL on the driver: ten years give tens of thousands of rows, and the ORM's
-        per-value type processing would cost more than the query itself. A short range
-        reads the (profile, day) index; the whole diary reads the partial covering index
-        ix_twitch_episode_live_site_day, which the unary `+` steers SQLite to."""
+        to `last`, both included. A short range reads the (profile, day) index; the
+        whole diary reads the partial covering index ix_twitch_episode_live_site_day
+        (on SQLite a planner hint steers it there)."""
+        dialect = self._session.get_bind().dialect.name
         if first is None:
-            sql = (
-                "SELECT DISTINCT body_site, side, local_date FROM twitch_episode"
-                " WHERE profile_id = ? AND deleted_at IS NULL AND +local_date <= ?"
+            day = sqlite.planner_hint("local_date") if dialect == "sqlite" else "local_date"
+            rows = self._rows(
+                "SELECT DISTINCT body_site, side, local_date FROM twitch_episode"  # noqa: S608
+                f" WHERE profile_id = :p AND deleted_at IS NULL AND {day} <= :last",
+                p=profile_id,
+                last=last,
             )
-            params: tuple[object, ...] = (profile_id, last.isoformat())
         else:
-            sql = (
+            rows = self._rows(
                 "SELECT DISTINCT body_site, side, local_date FROM twitch_episode"
-                " WHERE profile_id = ? AND deleted_at IS NULL AND local_date BETWEEN ? AND ?"
+                " WHERE profile_id = :p AND deleted_at IS NULL"
+                " AND local_date BETWEEN :first AND :last",
+                p=profile_id,
+                first=first,
+                last=last,
             )
-            params = (profile_id, first.isoformat(), last.isoformat())
-        rows = self._session.connection().exec_driver_sql(sql, params)
-        parse = dt.date.fromisoformat
-        return [(site, side, parse(day)) for site, side, day in rows]
+        return [(site, side, _day(day)) for site, side, day in rows]
 
     def episodes_by_hour(self, profile_id: int, first: dt.date, last: dt.date) -> list[int]:
         """Live episodes by the local hour (0…23) they started."""
-        rows = self._session.connection().exec_driver_sql(
-            # started_at is naive UTC text 'YYYY-MM-DD HH:MM:…'; add the offset of the day.
-            "SELECT ((CAST(substr(started_at, 12, 2) AS INTEGER) * 60"
-            " + CAST(substr(started_at, 15, 2) AS INTEGER) + utc_offset_min + 1440) % 1440) / 60,"
-            " count(*) FROM twitch_episode WHERE profile_id = ? AND deleted_at IS NULL"
-            " AND local_date BETWEEN ? AND ? GROUP BY 1",
-            (profile_id, first.isoformat(), last.isoformat()),
+        dialect = self._session.get_bind().dialect.name
+        minute = sqlite.UTC_MINUTE_OF_DAY if dialect == "sqlite" else _UTC_MINUTE_OF_DAY
+        rows = self._rows(
+            f"SELECT (({minute} + utc_offset_min + 1440) % 1440) / 60, count(*)"  # noqa: S608
+            " FROM twitch_episode WHERE profile_id = :p AND deleted_at IS NULL"
+            " AND local_date BETWEEN :first AND :last GROUP BY 1",
+            p=profile_id,
+            first=first,
+            last=last,
         )
         hours = [0] * 24
         for hour, count in rows:
@@ -114,10 +138,13 @@ class Aggregates:
     def episodes_by_place(
         self, profile_id: int, first: dt.date, last: dt.date
     ) -> dict[tuple[str, str], int]:
-        rows = self._session.connection().exec_driver_sql(
-            "SELECT body_site, side, count(*) FROM twitch_episode WHERE profile_id = ?"
-            " AND deleted_at IS NULL AND local_date BETWEEN ? AND ? GROUP BY body_site, side",
-            (profile_id, first.isoformat(), last.isoformat()),
+        rows = self._rows(
+            "SELECT body_site, side, count(*) FROM twitch_episode WHERE profile_id = :p"
+            " AND deleted_at IS NULL AND local_date BETWEEN :first AND :last"
+            " GROUP BY body_site, side",
+            p=profile_id,
+            first=first,
+            last=last,
         )
         return {(str(site), str(side)): int(count) for site, side, count in rows}
 

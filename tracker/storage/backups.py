@@ -5,12 +5,12 @@ from __future__ import annotations
 
 import datetime as dt
 import shutil
-import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
 
 from tracker.storage.migrate import StoreError, known_revisions
 from tracker.storage.paths import DB_FILENAME, ensure_private_dir
+from tracker.storage.sqlite import StoreFileError, copy_database, read_revision
 
 BACKUP_DIR = "backups"
 KEEP_DAILY = 7
@@ -23,12 +23,7 @@ def copy_store(source: Path, target: Path) -> Path:
     ensure_private_dir(target.parent)
     partial = target.with_name(target.name + ".partial")
     partial.unlink(missing_ok=True)
-    with (
-        sqlite3.connect(f"file:{source}?mode=ro", uri=True) as src,
-        sqlite3.connect(partial) as dst,
-    ):
-        src.backup(dst)
-        dst.execute("PRAGMA journal_mode=DELETE")  # a backup is one self-contained file
+    copy_database(source, partial)
     partial.chmod(0o600)
     partial.replace(target)
     return target
@@ -95,16 +90,11 @@ class Health:
 def inspect(db_path: Path, head: str) -> Health:
     """Integrity, foreign keys and schema revision of a store file (read only)."""
     try:
-        with sqlite3.connect(f"file:{db_path}?mode=ro", uri=True) as con:
-            integrity = str(con.execute("PRAGMA integrity_check").fetchone()[0])
-            problems = len(con.execute("PRAGMA foreign_key_check").fetchall())
-            tables = {row[0] for row in con.execute("SELECT name FROM sqlite_master")}
-            if "alembic_version" not in tables:
-                raise StoreError(f"{db_path} is not a Kedut store")
-            row = con.execute("SELECT version_num FROM alembic_version").fetchone()
-    except sqlite3.DatabaseError as error:
-        raise StoreError(f"{db_path} cannot be read as a Kedut store: {error}") from error
-    revision = None if row is None else str(row[0])
+        revision, integrity, problems = read_revision(db_path, integrity=True)
+    except StoreFileError as error:
+        raise StoreError(str(error)) from error
+    if revision is None:
+        raise StoreError(f"{db_path} is not a Kedut store")
     return Health(integrity, problems, revision, revision == head)
 
 

@@ -1,61 +1,20 @@
-"""Opening the store: a private SQLite file, the pragmas that make it durable, and the
-migrations that bring it up to date."""
+"""Opening the store: a private SQLite file (its pragmas live in tracker.storage.sqlite)
+and the migrations that bring it up to date."""
 
 from __future__ import annotations
 
-import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
-from sqlalchemy import create_engine, event
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session, sessionmaker
 
 from tracker.storage import migrate
 from tracker.storage.paths import DB_FILENAME, ensure_private_dir, ensure_private_file
+from tracker.storage.sqlite import make_engine, quick_check
 
-BUSY_TIMEOUT_MS = 5000
-
-
-def _on_connect(dbapi_connection: sqlite3.Connection, _record: Any) -> None:
-    # Let SQLAlchemy's "begin" event issue BEGIN itself (see _on_begin).
-    dbapi_connection.isolation_level = None
-    for pragma in (
-        "PRAGMA journal_mode=WAL",  # readers never block the writer
-        "PRAGMA synchronous=FULL",  # an acknowledged commit survives power loss
-        "PRAGMA foreign_keys=ON",
-        f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}",  # wait for another writer, don't fail
-    ):
-        dbapi_connection.execute(pragma)
-
-
-def _on_begin_write(connection: Any) -> None:
-    # Take the write lock at the start of every writing transaction, so two writers
-    # queue up on busy_timeout instead of failing later with "database is locked".
-    connection.exec_driver_sql("BEGIN IMMEDIATE")
-
-
-def _on_connect_read(dbapi_connection: sqlite3.Connection, record: Any) -> None:
-    _on_connect(dbapi_connection, record)
-    # A reader that tried to write would be a bug: SQLite refuses it outright.
-    dbapi_connection.execute("PRAGMA query_only=ON")
-
-
-def _on_begin_read(connection: Any) -> None:
-    # A deferred transaction reads one consistent snapshot (WAL) and never takes the
-    # write lock, so a long report never makes a logged twitch wait.
-    connection.exec_driver_sql("BEGIN")
-
-
-def make_engine(db_path: Path, *, write: bool = True) -> Engine:
-    """An engine whose transactions either write (BEGIN IMMEDIATE) or only read."""
-    # The app reads in worker threads (charts, reports); the pool hands each connection
-    # to one thread at a time, so SQLite's same-thread check can be relaxed.
-    engine = create_engine(f"sqlite:///{db_path}", connect_args={"check_same_thread": False})
-    event.listen(engine, "connect", _on_connect if write else _on_connect_read)
-    event.listen(engine, "begin", _on_begin_write if write else _on_begin_read)
-    return engine
+# The pragmas and transaction modes are SQLite's own: tracker.storage.sqlite keeps them.
+__all__ = ["Store", "make_engine", "open_store"]
 
 
 @dataclass(frozen=True)
@@ -77,11 +36,7 @@ class Store:
 
 def _refuse_damaged(db_path: Path) -> None:
     """A store that fails SQLite's quick check is never written to or migrated."""
-    with sqlite3.connect(f"file:{db_path}?mode=ro", uri=True) as con:
-        try:
-            verdict = str(con.execute("PRAGMA quick_check").fetchone()[0])
-        except sqlite3.DatabaseError as error:
-            verdict = str(error)
+    verdict = quick_check(db_path)
     if verdict != "ok":
         raise migrate.StoreError(f"{db_path} is damaged ({verdict}) and was left untouched")
 

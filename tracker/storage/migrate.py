@@ -8,7 +8,6 @@ Alembic is imported only when there is something to upgrade. A test keeps
 
 from __future__ import annotations
 
-import sqlite3
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -16,7 +15,7 @@ if TYPE_CHECKING:
     from alembic.config import Config
     from sqlalchemy.engine import Engine
 
-HEAD_REVISION = "0003"
+HEAD_REVISION = "0004"
 MIGRATIONS_DIR = Path(__file__).parent / "migrations"
 
 
@@ -28,17 +27,12 @@ def stored_revision(db_path: Path) -> str | None:
     """The schema revision recorded in the store, or None for a new, empty store.
 
     Raises StoreError for a file that is not a Kedut store (never touched then)."""
+    from tracker.storage.sqlite import StoreFileError, read_revision
+
     try:
-        with sqlite3.connect(f"file:{db_path}?mode=ro", uri=True) as con:
-            tables = {row[0] for row in con.execute("SELECT name FROM sqlite_master")}
-            if not tables:
-                return None
-            if "alembic_version" not in tables:
-                raise StoreError(f"{db_path} is not a Kedut store; it was left untouched")
-            row = con.execute("SELECT version_num FROM alembic_version").fetchone()
-    except sqlite3.DatabaseError as error:
-        raise StoreError(f"{db_path} cannot be read as a Kedut store: {error}") from error
-    return None if row is None else str(row[0])
+        return read_revision(db_path)[0]
+    except StoreFileError as error:
+        raise StoreError(f"{error}; it was left untouched") from error
 
 
 def alembic_config() -> Config:
@@ -69,6 +63,8 @@ def upgrade(engine: Engine, db_path: Path) -> None:
         )
     from alembic import command
 
+    from tracker.storage import sqlite
+
     config = alembic_config()
     with engine.connect() as connection:
         # Batch migrations copy a table, drop the old one and rename the copy. With
@@ -77,13 +73,13 @@ def upgrade(engine: Engine, db_path: Path) -> None:
         # The pragma only works outside a transaction, so it goes to the driver first.
         driver = connection.connection.driver_connection
         assert driver is not None
-        driver.execute("PRAGMA foreign_keys=OFF")
+        sqlite.foreign_keys_off(driver, on=False)
         try:
             with connection.begin():
                 config.attributes["connection"] = connection
                 command.upgrade(config, "head")
-                broken = connection.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
+                broken = sqlite.broken_links(connection)
                 if broken:
                     raise StoreError(f"{db_path}: the upgrade broke links {broken[:3]}; undone")
         finally:
-            driver.execute("PRAGMA foreign_keys=ON")
+            sqlite.foreign_keys_off(driver, on=True)

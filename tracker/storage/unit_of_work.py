@@ -7,17 +7,38 @@ consistent snapshot, and never takes the write lock."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
 from types import TracebackType
-from typing import Self
+from typing import Any, Self
 
+from sqlalchemy import text
 from sqlalchemy.orm import Session
 
 from tracker.storage.aggregates import Aggregates
+from tracker.storage.bulk import BulkRecords
 from tracker.storage.care import MedicationRepository, RemedyRepository
+from tracker.storage.conflicts import ConflictRepository
 from tracker.storage.days import DayLogRepository
 from tracker.storage.engine import Store
 from tracker.storage.episodes import EpisodeRepository
 from tracker.storage.profiles import ProfileRepository
+from tracker.storage.sqlite import Rows
+from tracker.storage.sync.device import DeviceSync
+
+
+class _SessionRunner:
+    """Sync's plain SQL on the unit of work's session (its transaction)."""
+
+    def __init__(self, session: Session) -> None:
+        self._session = session
+
+    def run(self, sql: str, params: Mapping[str, Any] | None = None) -> Rows:
+        result: Any = self._session.execute(text(sql), dict(params or {}))
+        return Rows(result.all() if result.returns_rows else [])
+
+    def many(self, sql: str, params: Sequence[Mapping[str, Any]]) -> None:
+        if params:
+            self._session.execute(text(sql), [dict(p) for p in params])
 
 
 class UnitOfWork:
@@ -27,6 +48,9 @@ class UnitOfWork:
     medications: MedicationRepository
     remedies: RemedyRepository
     aggregates: Aggregates
+    bulk: BulkRecords
+    sync: DeviceSync
+    conflicts: ConflictRepository
 
     def __init__(self, store: Store, *, write: bool = True) -> None:
         self._store = store
@@ -45,6 +69,9 @@ class UnitOfWork:
         self.medications = MedicationRepository(self._session)
         self.remedies = RemedyRepository(self._session)
         self.aggregates = Aggregates(self._session)
+        self.bulk = BulkRecords(self._session)
+        self.sync = DeviceSync(_SessionRunner(self._session))
+        self.conflicts = ConflictRepository(self._session)
         return self
 
     def __exit__(

@@ -116,6 +116,11 @@ class KedutApp(App):
         self.reminders = Reminders(lambda: self.diary, self.icon, self._reminder_due)
         self.reminders.start()
         after_next_frame(lambda: threading.Thread(target=self._daily_backup, daemon=True).start())
+        # Sync with the household's server in the background (issue 12).
+        from tracker.ui.sync_glue import AppSync
+
+        self.sync = AppSync(self)
+        after_next_frame(self.sync.start)
 
     def _reminder_due(self) -> None:
         if self.root.manager.current == "today":
@@ -125,6 +130,8 @@ class KedutApp(App):
         if getattr(self, "reminders", None) is not None:
             self.reminders.stop()
         Window.unbind(on_key_down=self._on_key_down, on_request_close=self._on_request_close)
+        if getattr(self, "sync", None) is not None:
+            self.sync.stop()
 
     def _on_request_close(self, *_args: object, **_kwargs: object) -> bool:
         """Closing the window (or Escape) with unsaved changes asks first (True: stay)."""

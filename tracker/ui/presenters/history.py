@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Sequence, Set
 from dataclasses import dataclass
 
 from tracker.domain import DayLog, Episode, RemedyUse
 from tracker.i18n import gettext as _
 from tracker.labels import remedy_label, short_date, weekday_label
+from tracker.ui.presenters.sync import conflict_mark
 from tracker.ui.presenters.today import episode_item
 
 
@@ -21,6 +22,9 @@ class HistoryRow:
     title: str
     detail: str
     alert: str
+    uuid: str = ""
+    conflict: str = ""
+    """Set when the entry was changed on two devices without them seeing each other."""
 
 
 def day_summary(day_log: DayLog) -> str:
@@ -46,7 +50,7 @@ def helped_text(helped: int | None) -> str:
     return _("helped {n} of 4").format(n=helped)
 
 
-def remedy_row(use: RemedyUse) -> HistoryRow:
+def remedy_row(use: RemedyUse, mark: str = "", conflicted: Set[str] = frozenset()) -> HistoryRow:
     return HistoryRow(
         kind="remedy",
         key=use.date.isoformat(),
@@ -56,14 +60,21 @@ def remedy_row(use: RemedyUse) -> HistoryRow:
             part for part in (helped_text(use.helped), " ".join((use.note or "").split())) if part
         ),
         alert="",
+        uuid=use.uuid or "",
+        conflict=mark if use.uuid in conflicted else "",
     )
 
 
 def history_rows(
-    episodes: Sequence[Episode], day_logs: Sequence[DayLog], remedies: Sequence[RemedyUse] = ()
+    episodes: Sequence[Episode],
+    day_logs: Sequence[DayLog],
+    remedies: Sequence[RemedyUse] = (),
+    conflicted: Set[str] = frozenset(),
 ) -> list[HistoryRow]:
     """Newest first; on each date the day log and the remedies tried come before that
-    day's episodes."""
+    day's episodes. Entries whose uuid is in `conflicted` are marked (a sync conflict
+    to choose from)."""
+    mark = conflict_mark()
     by_date: dict[object, list[HistoryRow]] = {}
     for day_log in day_logs:
         by_date.setdefault(day_log.date, []).append(
@@ -74,10 +85,12 @@ def history_rows(
                 title=_("Day log"),
                 detail=day_summary(day_log),
                 alert="",
+                uuid=day_log.uuid or "",
+                conflict=mark if day_log.uuid in conflicted else "",
             )
         )
     for use in remedies:
-        by_date.setdefault(use.date, []).append(remedy_row(use))
+        by_date.setdefault(use.date, []).append(remedy_row(use, mark, conflicted))
     for episode in sorted(episodes, key=lambda e: e.started_at, reverse=True):
         item = episode_item(episode)
         by_date.setdefault(episode.local_date, []).append(
@@ -88,6 +101,8 @@ def history_rows(
                 title=item.place_text,
                 detail=item.detail_text,
                 alert=item.red_flags_text,
+                uuid=episode.uuid or "",
+                conflict=mark if episode.uuid in conflicted else "",
             )
         )
     rows: list[HistoryRow] = []

@@ -35,10 +35,15 @@ class HistoryRowView(RecycleDataViewBehavior, ButtonBehavior, BoxLayout):
     title = StringProperty("")
     detail = StringProperty("")
     alert = StringProperty("")
+    uuid = StringProperty("")
+    conflict = StringProperty("")
 
     def on_release(self) -> None:
         screen = App.get_running_app().root.screen("history")
-        screen.open_row(self.kind, self.key)
+        if self.conflict:
+            screen.open_conflict(self.uuid)
+        else:
+            screen.open_row(self.kind, self.key)
 
 
 class HistoryScreen(Screen):
@@ -68,6 +73,7 @@ class HistoryScreen(Screen):
         self._cursor: tuple[dt.datetime, int] | None = None
         self.has_more = True
         self.ids.rows.data = []
+        self._conflicted = self.diary.conflicted_entries()
         self.load_more()
 
     def _chips(self) -> None:
@@ -106,11 +112,22 @@ class HistoryScreen(Screen):
             self._cursor = (found[-1].started_at, found[-1].id)
         remedies = [] if self.site else self._remedies()
         rows = history_rows(
-            self._episodes, [] if self.site else list(self._days.values()), remedies
+            self._episodes,
+            [] if self.site else list(self._days.values()),
+            remedies,
+            self._conflicted,
         )
-        # Rows with a red flag need a third line; RecycleView takes heights from the data.
-        self.ids.rows.data = [{**vars(row), "height": dp(92 if row.alert else 72)} for row in rows]
+        # A red flag or a conflict needs another line; RecycleView takes heights from data.
+        self.ids.rows.data = [
+            {**vars(row), "height": dp(72 + 20 * (bool(row.alert) + bool(row.conflict)))}
+            for row in rows
+        ]
         self.summary_text = _("{n} episodes shown").format(n=len(self._episodes))
+
+    def open_conflict(self, record_uuid: str) -> None:
+        from tracker.ui.screens.conflict_sheet import ConflictSheet
+
+        ConflictSheet(diary=self.diary, record_uuid=record_uuid, after=self.refresh).open()
 
     def _remedies(self) -> list[Any]:
         """The remedies tried on the days loaded so far (all of them on the last page)."""

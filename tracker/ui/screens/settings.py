@@ -28,6 +28,7 @@ from tracker.ui.presenters.safety import (
     restored_text,
 )
 from tracker.ui.screens.settings_form import PreferencesForm
+from tracker.ui.screens.sync_section import SyncSection  # noqa: F401  (used by settings.kv)
 from tracker.ui.widgets.controls import Chip
 from tracker.ui.widgets.dialogs import ask
 from tracker.ui.widgets.leaving import leave_then
@@ -77,12 +78,20 @@ class SettingsScreen(PreferencesForm, Screen):
             _("Restore"),
         )
         self.backup_text, self.check_text = _("Back up now"), _("Check the diary")
-        self.data_text = _(
-            "Stored only on this device, in {folder}. Backups: Show a doctor → Backup (JSON)."
+        self.data_text = (
+            _(
+                "Stored on this device, in {folder}, and shared with your other devices "
+                "through your household's server. Backups: Show a doctor → Backup (JSON)."
+            )
+            if self.diary.sync_status().state.server_url
+            else _(
+                "Stored only on this device, in {folder}. Backups: Show a doctor → Backup (JSON)."
+            )
         ).format(folder=self.diary.store.data_dir)
         self._profiles()
         self._languages()
         self._numbers()
+        self.ids.sync_section.refresh()
 
     def _profiles(self) -> None:
         row = self.ids.profiles

@@ -24,6 +24,8 @@ def upgrade() -> None:
             ["profile_id", "body_site", "side", "local_date"],
             unique=False,
             sqlite_where=sa.text("deleted_at IS NULL"),
+            # Added with sync (0004): no PostgreSQL store existed before it.
+            postgresql_where=sa.text("deleted_at IS NULL"),
         )
 
 

@@ -1,0 +1,127 @@
+"""The outbox (DESIGN.md: "every local edit writes its row and a pending-change record,
+with its own change id, in the same SQLite transaction"): written by the store itself,
+for every writer, only while the device syncs, and never half."""
+
+from __future__ import annotations
+
+import datetime as dt
+import importlib
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from tests.integration.kedut_cli import kedut
+from tracker.services import care, days, episodes, profiles
+from tracker.storage import UnitOfWork, open_store
+from tracker.storage.sqlite import installed_triggers, outbox_trigger_names
+from tracker.storage.sync.wire import SYNCED
+
+DAY = dt.date(2026, 11, 20)
+AT = dt.datetime(2026, 11, 20, 21, 30, tzinfo=dt.timezone(dt.timedelta(hours=7)))
+
+
+def _outbox(db: Path) -> list[tuple[str, str, str]]:
+    with sqlite3.connect(db) as con:
+        return con.execute(
+            "SELECT table_name, op, record_uuid FROM sync_outbox ORDER BY seq"
+        ).fetchall()
+
+
+def _join(data_dir: Path) -> None:
+    """Join a household as the first sync does (no server needed for the store's part)."""
+    store = open_store(data_dir)
+    with UnitOfWork(store) as uow:
+        uow.sync.join("5b0c4bd2-9a5e-4c43-9f4d-2d1b5e0a7c11")
+        uow.commit()
+    store.close()
+
+
+def test_every_synced_table_has_its_triggers_over_all_of_its_columns(tmp_path: Path) -> None:
+    migration = importlib.import_module("tracker.storage.migrations.versions.0004_sync")
+    store = open_store(tmp_path)
+    with store.engine.connect() as connection:
+        triggers = installed_triggers(connection)
+    store.close()
+    for name, spec in SYNCED.items():
+        assert set(migration.OUTBOX_COLUMNS[name]) == set(spec.columns), name
+        for trigger in outbox_trigger_names(name):
+            assert trigger in triggers, trigger
+        for column in spec.columns:
+            assert f"OLD.{column}" in triggers[f"sync_outbox_{name}_update"], (name, column)
+
+
+def test_a_device_that_does_not_sync_records_nothing(tmp_path: Path) -> None:
+    assert kedut(tmp_path, "log", "twitch").returncode == 0
+    assert (
+        kedut(tmp_path, "log", "day", "--date", "2026-11-20", "--water-ml", "900").returncode == 0
+    )
+    assert _outbox(tmp_path / "kedut.sqlite3") == []
+
+
+def test_every_writer_records_its_change_in_the_same_transaction(tmp_path: Path) -> None:
+    _join(tmp_path)
+    db = tmp_path / "kedut.sqlite3"
+    queued = _outbox(db)
+    assert queued == []  # a new store has nothing to queue
+
+    store = open_store(tmp_path)
+    logged = episodes.log_twitch(store, None, at=AT, side="left")
+    assert logged.episode.id is not None
+    episodes.edit_episode(store, 1, logged.episode.id, intensity=3)
+    episodes.delete_episode(store, 1, logged.episode.id)
+    days.save_day(store, None, DAY, water_ml=1500)
+    care.add_medication(store, None, name="Furosemide", kind="diuretic", started_on=DAY)
+    care.log_remedy(store, None, day=DAY, remedy="rest", helped=2)
+    profiles.save_settings(store, 1, profiles.get_settings(store, 1))
+    profiles.rename_profile(store, 1, "Ani")
+    store.close()
+    recorded = _outbox(db)
+    assert [(t, op) for t, op, _u in recorded] == [
+        ("profile", "insert"),
+        ("twitch_episode", "insert"),
+        ("twitch_episode", "update"),
+        ("twitch_episode", "update"),
+        ("day_log", "insert"),
+        ("medication", "insert"),
+        ("remedy_use", "insert"),
+        ("settings", "insert"),
+        ("profile", "update"),
+    ]
+    with sqlite3.connect(db) as con:
+        ids = [row[0] for row in con.execute("SELECT change_id FROM sync_outbox")]
+        (base,) = con.execute(
+            "SELECT base FROM sync_outbox WHERE table_name = 'twitch_episode' AND op = 'update'"
+            " ORDER BY seq LIMIT 1"
+        ).fetchone()
+    assert len(set(ids)) == len(ids) and all(len(i) == 36 for i in ids)
+    assert '"intensity":1' in base  # the record as it was before the edit
+
+    # An import (many rows at once) records each of them; a refused one records nothing.
+    folder = tmp_path / "csv"
+    folder.mkdir()
+    header = (
+        "date,sleep_h,sleep_quality,water_ml,exercise_min,exercise_intensity,stress,"
+        "caffeine_mg,alcohol_units,diarrhea,calcium_rich_food,magnesium_rich_food,"
+        "vitamin_supplement,note\n"
+    )
+    (folder / "days.csv").write_text(
+        header + "2026-11-18,,,800,,,,,,,,,,\n2026-11-19,,,900,,,,,,,,,,\n"
+    )
+    assert kedut(tmp_path, "import", str(folder)).returncode == 0
+    assert [t for t, _op, _u in _outbox(db)[len(recorded) :]] == ["day_log", "day_log"]
+    (folder / "days.csv").write_text(
+        header + "2026-11-16,,,800,,,,,,,,,,\n2026-11-17,,,lots,,,,,,,,,,\n"
+    )
+    before = _outbox(db)
+    assert kedut(tmp_path, "import", str(folder)).returncode == 2
+    assert _outbox(db) == before
+
+
+def test_a_refused_entry_leaves_no_pending_change(tmp_path: Path) -> None:
+    _join(tmp_path)
+    store = open_store(tmp_path)
+    with pytest.raises(ValueError, match="Water"):
+        days.save_day(store, None, DAY, water_ml=90000)
+    store.close()
+    assert _outbox(tmp_path / "kedut.sqlite3") == []

@@ -1,0 +1,117 @@
+"""Sync in the background (DESIGN.md: "after each change and on start when a server is
+set, never blocking a tap"): a worker thread that looks every few seconds for changes
+waiting to be sent, pulls now and then, and syncs when asked. It never raises: what
+went wrong is handed to `on_done` in plain words (the app shows it in Settings).
+
+No Kivy here: the app wraps `on_done` so that it runs on its UI thread."""
+
+from __future__ import annotations
+
+import logging
+import threading
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from tracker.i18n import gettext as _
+from tracker.services.clock import Clock, system_now
+from tracker.services.sync import SyncError, SyncReport, SyncStatus, status, sync
+from tracker.storage import Store
+
+log = logging.getLogger("kedut.sync")
+# Small batches: each commits on its own, so a tap never waits long for the store.
+BATCH = 300
+
+
+@dataclass(frozen=True)
+class SyncOutcome:
+    status: SyncStatus
+    report: SyncReport | None  # None: nothing was done, or it failed
+    error: str | None  # in plain words
+
+
+class BackgroundSync:
+    def __init__(
+        self,
+        store: Store,
+        on_done: Callable[[SyncOutcome], None],
+        *,
+        interval_s: float = 2.0,
+        pull_every_s: float = 300.0,
+        retry_after_s: float = 60.0,
+        now: Clock = system_now,
+    ) -> None:
+        self.store = store
+        self.on_done = on_done
+        self.interval_s = interval_s
+        self.pull_every_s = pull_every_s
+        self.retry_after_s = retry_after_s
+        self.now = now
+        self.busy = False
+        self._wake = threading.Event()
+        self._stopping = threading.Event()
+        self._asked: tuple[bool, str | None] = (False, None)
+        self._lock = threading.Lock()
+        self._thread = threading.Thread(target=self._loop, name="kedut-sync", daemon=True)
+        self._next_pull = 0.0  # at start
+        self._quiet_until = 0.0
+
+    def start(self) -> None:
+        self._thread.start()
+
+    def request(self, server: str | None = None) -> None:
+        """Sync now (with this server address, when the person typed one)."""
+        with self._lock:
+            self._asked = (True, server)
+        self._wake.set()
+
+    def stop(self, timeout_s: float = 15.0) -> None:
+        self._stopping.set()
+        self._wake.set()
+        if self._thread.is_alive():
+            self._thread.join(timeout_s)
+
+    def _take_request(self) -> tuple[bool, str | None]:
+        with self._lock:
+            asked, self._asked = self._asked, (False, None)
+        return asked
+
+    def _loop(self) -> None:
+        while not self._stopping.is_set():
+            self._wake.wait(self.interval_s)
+            self._wake.clear()
+            if self._stopping.is_set():
+                break
+            asked, server = self._take_request()
+            try:
+                self._maybe_sync(asked, server)
+            except Exception:  # never a traceback in front of the person
+                log.exception("background sync failed")
+                self._quiet_until = time.monotonic() + self.retry_after_s
+                self._report(None, _("the sync stopped unexpectedly; it will try again later"))
+
+    def _maybe_sync(self, asked: bool, server: str | None) -> None:
+        current = status(self.store)
+        if not asked:
+            if current.state.server_url is None:
+                return  # no server set: nothing to do
+            moment = time.monotonic()
+            due = current.pending > 0 or moment >= self._next_pull
+            if not due or moment < self._quiet_until:
+                return
+        self.busy = True
+        self._report(None, None)  # "syncing…"
+        try:
+            report = sync(self.store, server, now=self.now, push_batch=BATCH, pull_batch=BATCH)
+        except SyncError as error:
+            self._quiet_until = time.monotonic() + self.retry_after_s
+            self.busy = False
+            self._report(None, str(error))
+            return
+        self.busy = False
+        self._quiet_until = 0.0
+        self._next_pull = time.monotonic() + self.pull_every_s
+        self._report(report, None)
+
+    def _report(self, report: SyncReport | None, error: str | None) -> None:
+        self.on_done(SyncOutcome(status(self.store), report, error))
