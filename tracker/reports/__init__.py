@@ -69,7 +69,15 @@ def build_report(data: ReportData, language: Language) -> bytes:
         remedies_table(pdf, data.remedies)
         notes_in_full(pdf, long_notes)
         # The footer is written while the document is closed: still in `language`.
-        return bytes(pdf.output())
+        try:
+            return bytes(pdf.output())
+        finally:
+            # fpdf2 keeps each font's file open through fontTools: close them now, not
+            # whenever the collector gets to them (a ResourceWarning at a random moment).
+            for font in pdf.fonts.values():
+                ttfont = getattr(font, "ttfont", None)
+                if ttfont is not None:
+                    ttfont.close()
 
 
 __all__ = ["ReportData", "build_report"]
