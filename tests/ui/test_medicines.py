@@ -87,6 +87,10 @@ def test_medicines_add_stop_edit_delete(
         (item,) = screen.ids.periods.children
         tap(item.ids.stop)
         assert _periods(store.db_path)[0][3] == "2026-11-25"
+        (item,) = screen.ids.periods.children
+        pump(3)
+        assert item.ids.stop.width == 0  # a stopped period: Edit and Delete side by side
+        assert item.ids.edit.y == item.ids.delete.y
 
         (item,) = screen.ids.periods.children
         tap(item.ids.edit)
