@@ -8,6 +8,7 @@ import argparse
 from typing import Any
 
 from tracker.cli import output
+from tracker.cli.options import WHOLE
 from tracker.i18n import gettext as _
 
 EXIT_OK, EXIT_FAILURE, EXIT_BAD_INPUT = 0, 1, 2
@@ -33,8 +34,8 @@ def add_parsers(subcommands: Any) -> None:
     )
     conflicts.add_argument("--json", action="store_true", help="machine-readable output")
     choice = conflicts.add_mutually_exclusive_group()
-    choice.add_argument("--use-other", metavar="N", type=int, help="give entry N the other value")
-    choice.add_argument("--keep-shown", metavar="N", type=int, help="keep the value shown")
+    choice.add_argument("--use-other", metavar="N", type=WHOLE, help="give entry N the other value")
+    choice.add_argument("--keep-shown", metavar="N", type=WHOLE, help="keep the value shown")
     conflicts.set_defaults(handler="sync.conflicts_")
 
 
