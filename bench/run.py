@@ -23,6 +23,7 @@ from typing import Any
 
 from bench.baseline import baseline
 from bench.generate import PROFILE, generate
+from bench.import_csv import import_times
 from tracker.i18n import Language
 from tracker.services.charts import chart_data
 from tracker.services.diary_service import DiaryService
@@ -215,6 +216,10 @@ def main() -> None:
                 return build_report(report_data(store, PROFILE, TODAY, f), ENGLISH)
 
             rows.append(row(label, timed(make, runs), "s", 2.0))
+
+        # Import: the ten-year diary's CSV files into an empty store.
+        imports = import_times(store, runs)[0]
+        rows.append(row("import the ten-year CSV (empty store)", imports, "s", 3.0))
         store.close()
 
         # Sync with a household server (a local, throwaway PostgreSQL).

@@ -146,6 +146,7 @@ def field_label(name: str) -> str:
         "updated_at": _("Last changed"),
         "deleted_at": _("Deleted"),
         # Not fields of a record, but named in messages by the command line.
+        "profile": _("Profile"),
         "from": _("Start date (--from)"),
         "to": _("End date (--to)"),
         "days": _("Number of days (--days)"),

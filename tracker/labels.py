@@ -6,6 +6,7 @@ import datetime as dt
 from collections.abc import Sequence
 
 from tracker.domain import BodySite, Remedy, Side, TwitchContext
+from tracker.i18n import current_language
 from tracker.i18n import gettext as _
 
 
@@ -172,3 +173,14 @@ def remedy_label(remedy: Remedy) -> str:
 def short_date(day: dt.date) -> str:
     """ "24 Nov 2026": for tables and lists of days."""
     return f"{day.day} {month_label(day.month)[:3]} {day.year}"
+
+
+def decimal_text(value: float, digits: int) -> str:
+    """A number as the person's language writes it: "0.42" in English, "0,42" in
+    Indonesian; a true minus sign; never "−0.00" (a value that rounds to zero has no
+    sign)."""
+    text = f"{value:.{digits}f}"
+    if float(text) == 0:
+        text = text.lstrip("-")
+    text = text.replace("-", "−")
+    return text.replace(".", ",") if current_language() == "id" else text

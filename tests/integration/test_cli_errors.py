@@ -12,11 +12,11 @@ from tests.integration.kedut_cli import TABLES, kedut, row_counts
 BAD_INPUT = [
     (
         ("log", "twitch", "--intensity", "7"),
-        "--intensity: 7 is not allowed (allowed: whole numbers 0–4)",
+        "(--intensity): 7 is not allowed (allowed: whole numbers 0–4)",
     ),
     (
         ("log", "twitch", "--duration-s", "0"),
-        "--duration-s: 0 is not allowed (allowed: whole numbers 1–86400)",
+        "(--duration-s): 0 is not allowed (allowed: whole numbers 1–86400)",
     ),
     (("log", "twitch", "--side", "up"), "argument --side: invalid choice: 'up' (choose from "),
     (("log", "twitch", "--intensity", "two"), "argument --intensity: 'two' is not a whole number"),
@@ -26,15 +26,15 @@ BAD_INPUT = [
     ),
     (
         ("log", "twitch", "--at", "1850-01-01T10:00+07:00"),
-        "--at: '1850-01-01T10:00:00+07:00' is not allowed",
+        "(--at): '1850-01-01T10:00:00+07:00' is not allowed",
     ),
     (
         ("log", "twitch", "--note", "x" * 2001),
-        "--note: 2001 characters is not allowed (allowed: 0–2000 characters)",
+        "(--note): 2001 characters is not allowed (allowed: 0–2000 characters)",
     ),
     (
         ("log", "day", "--date", "2026-11-25", "--sleep-h", "25"),
-        "--sleep-h: 25 is not allowed (allowed: numbers 0–24)",
+        "(--sleep-h): 25 is not allowed (allowed: numbers 0–24)",
     ),
     (
         ("log", "day", "--date", "2026-11-25", "--sleep-h", "nan"),
@@ -42,7 +42,7 @@ BAD_INPUT = [
     ),
     (
         ("log", "day", "--date", "2026-11-25", "--water-ml", "20001"),
-        "--water-ml: 20001 is not allowed (allowed: whole numbers 0–20000)",
+        "(--water-ml): 20001 is not allowed (allowed: whole numbers 0–20000)",
     ),
     (("log", "day", "--date", "2026-02-30"), "argument --date: '2026-02-30' is not a date"),
     (
@@ -58,7 +58,7 @@ BAD_INPUT = [
             "--to",
             "2026-11-01",
         ),
-        "--to: 2026-11-01 is not allowed (allowed: on or after the day it was started "
+        "(--to): 2026-11-01 is not allowed (allowed: on or after the day it was started "
         "(2026-11-02))",
     ),
     (
@@ -67,13 +67,13 @@ BAD_INPUT = [
     ),
     (
         ("log", "remedy", "--date", "2026-11-25", "--remedy", "rest", "--helped", "5"),
-        "--helped: 5 is not allowed (allowed: whole numbers 0–4)",
+        "(--helped): 5 is not allowed (allowed: whole numbers 0–4)",
     ),
     (("--profile", "Nobody", "log", "twitch"), "profile: 'Nobody' not found (existing: -)"),
     # edit, delete and undelete name the entry by the id `list` shows or by its uuid.
     (
         ("edit", "twitch", "abc", "--intensity", "1"),
-        "argument ID|UUID: 'abc' is not an id from list or a UUID (e.g. 12)",
+        "argument ID|UUID: 'abc' is not an id from list or a UUID (for example 12)",
     ),
     (
         ("edit", "twitch", "5", "--intensity", "2"),
@@ -102,7 +102,7 @@ BAD_INPUT = [
     # profiles
     (
         ("profiles", "add", "Demo"),
-        "name: 'Demo' is not allowed (allowed: a name other than Demo (the sample diary's))",
+        "Name: 'Demo' is not allowed (allowed: a name other than Demo (the sample diary's))",
     ),
     (
         ("profiles", "rename", "Ani"),
@@ -135,7 +135,7 @@ def test_a_refused_value_leaves_earlier_entries_as_they_were(tmp_path: Path) -> 
         tmp_path, "log", "day", "--date", "2026-11-25", "--sleep-h", "7.5", "--stress", "9"
     )
     assert result.returncode == 2
-    refused = "--stress: 9 is not allowed (allowed: whole numbers 0–4); nothing was stored"
+    refused = "(--stress): 9 is not allowed (allowed: whole numbers 0–4); nothing was stored"
     assert refused in result.stderr
     assert row_counts(tmp_path / "kedut.sqlite3") == before
     listed = kedut(tmp_path, "list", "--format", "csv").returncode

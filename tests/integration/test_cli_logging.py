@@ -90,7 +90,7 @@ def test_a_day_is_created_then_updated_field_by_field(tmp_path: Path) -> None:
 def test_unusual_values_are_stored_with_a_note_on_stderr(tmp_path: Path) -> None:
     result = kedut(tmp_path, "log", "day", "--date", "2026-11-25", "--sleep-h", "3")
     assert result.returncode == 0
-    assert "--sleep-h: 3 is unusually low (below 4); stored anyway" in result.stderr
+    assert "(--sleep-h): 3 is unusually low (below 4); stored anyway" in result.stderr
     assert listed(tmp_path)["days"][0]["sleep_h"] == 3
 
 

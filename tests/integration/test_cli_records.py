@@ -105,7 +105,9 @@ def test_a_remedy_is_edited_and_stays_one_entry_a_day(tmp_path: Path) -> None:
     first = listed(tmp_path)["remedies"][0]
     assert (first["date"], first["helped"], first["note"]) == ("2026-11-24", 3, "lay down")
     message = _refused(tmp_path, "edit", "remedy", "1", "--date", "2026-11-25")
-    assert "--date: 2026-11-25 is not allowed (allowed: a day without another rest entry" in message
+    assert (
+        "(--date): 2026-11-25 is not allowed (allowed: a day without another rest entry" in message
+    )
     assert "(rest is there as entry 2)" in message
     _ok(tmp_path, "delete", "remedy", "2")
     _ok(tmp_path, "edit", "remedy", "1", "--date", "2026-11-25")
@@ -156,3 +158,41 @@ def test_a_profile_is_added_renamed_and_deleted_after_a_backup(tmp_path: Path) -
     assert row_counts(tmp_path / "kedut.sqlite3") == before  # a tombstone, nothing erased
     _ok(tmp_path, "profiles", "add", "Ani Putri")  # the name is free again
     assert _ok(tmp_path, "--profile", "Ani Putri", "list", "--format", "csv").count("\n") == 0
+
+
+def test_an_edit_stamps_updated_at_only_when_a_value_changes(tmp_path: Path) -> None:
+    import time
+
+    def stamps() -> list[list[tuple[object, ...]]]:
+        with sqlite3.connect(tmp_path / "kedut.sqlite3") as con:
+            return [
+                con.execute(f"SELECT updated_at FROM {table}").fetchall()  # noqa: S608 - fixed names
+                for table in ("day_log", "remedy_use", "twitch_episode")
+            ]
+
+    commands: tuple[tuple[str, ...], ...] = (
+        ("log", "day", "--date", "2026-11-20", "--water-ml", "100"),
+        ("log", "remedy", "--date", "2026-11-20", "--remedy", "rest", "--helped", "2"),
+        ("log", "twitch", "--at", "2026-11-20T08:00:00+07:00", "--intensity", "2"),
+    )
+    for args in commands:
+        assert kedut(tmp_path, *args).returncode == 0
+    first = stamps()
+    time.sleep(0.01)
+    unchanged: tuple[tuple[str, ...], ...] = (  # the values they already have
+        ("edit", "day", "2026-11-20", "--water-ml", "100"),
+        ("edit", "remedy", "1", "--helped", "2"),
+        ("edit", "twitch", "1", "--intensity", "2"),
+    )
+    for args in unchanged:
+        assert kedut(tmp_path, *args).returncode == 0
+    assert stamps() == first
+    changed: tuple[tuple[str, ...], ...] = (
+        ("edit", "day", "2026-11-20", "--water-ml", "200"),
+        ("edit", "remedy", "1", "--helped", "4", "--remedy", "massage"),
+        ("edit", "twitch", "1", "--intensity", "3"),
+    )
+    for args in changed:
+        result = kedut(tmp_path, *args)
+        assert result.returncode == 0, result.stderr
+    assert all(after != before for after, before in zip(stamps(), first, strict=True))

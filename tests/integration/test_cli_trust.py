@@ -111,7 +111,7 @@ def test_the_demo_profile_takes_no_entries_of_ones_own(tmp_path: Path) -> None:
     ][0]["id"]
     episodes = tmp_path / "episodes.csv"
     episodes.write_text(
-        ",".join(FILES["episodes.csv"]) + "\n2026-11-20T10:00:00+07:00,knee,left,2,,,0,0,0,0,0,\n"
+        ",".join(FILES["episodes.csv"]) + "\n,2026-11-20T10:00:00+07:00,knee,left,2,,,0,0,0,0,0,\n"
     )
     for args in (
         ("log", "twitch"),
@@ -122,7 +122,9 @@ def test_the_demo_profile_takes_no_entries_of_ones_own(tmp_path: Path) -> None:
         ("import", str(episodes)),
     ):
         message = _refused(tmp_path, "--profile", "Demo", *args)
-        assert "--profile: Demo holds the sample diary and takes no entries of your own" in message
+        assert (
+            "(--profile): Demo holds the sample diary and takes no entries of your own" in message
+        )
     assert row_counts(tmp_path / "kedut.sqlite3") == before
     assert "a name other than Demo" in _refused(tmp_path, "profiles", "add", "demo")
 
@@ -193,26 +195,26 @@ def _in(days: int = 0, hours: int = 0) -> dt.datetime:
 @pytest.mark.parametrize(
     ("args", "message"),
     [
-        (("log", "twitch", "--at", _in(hours=2).isoformat(timespec="minutes")), "--at: "),
-        (("log", "twitch", "--at", _in(days=400).isoformat(timespec="minutes")), "--at: "),
-        (("log", "day", "--date", _in(days=2).date().isoformat()), "--date: "),
+        (("log", "twitch", "--at", _in(hours=2).isoformat(timespec="minutes")), "(--at): "),
+        (("log", "twitch", "--at", _in(days=400).isoformat(timespec="minutes")), "(--at): "),
+        (("log", "day", "--date", _in(days=2).date().isoformat()), "(--date): "),
         (
             (
                 *("log", "medication", "--name", "X", "--kind", "other"),
                 *("--from", _in(days=5).date().isoformat()),
             ),
-            f"--from: {_in(days=5).date().isoformat()} is in the future (today is ",
+            f"(--from): {_in(days=5).date().isoformat()} is in the future (today is ",
         ),
         (
             (
                 *("log", "medication", "--name", "X", "--kind", "other"),
                 *("--from", "2026-11-01", "--to", _in(days=3).date().isoformat()),
             ),
-            "--to: ",
+            "(--to): ",
         ),
         (
             ("log", "remedy", "--date", _in(days=2).date().isoformat(), "--remedy", "rest"),
-            "--date: ",
+            "(--date): ",
         ),
     ],
     ids=["twitch tonight", "twitch next year", "day", "medication from", "medication to", "remedy"],
@@ -229,7 +231,7 @@ def test_an_entry_dated_in_the_future_is_refused(
 def test_an_evening_time_typed_in_the_afternoon_is_refused_with_a_hint(tmp_path: Path) -> None:
     tonight = _in(hours=3).replace(second=0, microsecond=0)
     stderr = _refused(tmp_path, "log", "twitch", "--at", tonight.isoformat())
-    assert f"--at: {tonight:%Y-%m-%d %H:%M} has not happened yet (it is now " in stderr
+    assert f"(--at): {tonight:%Y-%m-%d %H:%M} has not happened yet (it is now " in stderr
     assert "for last night, give yesterday's date" in stderr
 
 
@@ -247,9 +249,9 @@ def test_an_edit_into_the_future_is_refused_too(tmp_path: Path) -> None:
     _ok(tmp_path, "log", "remedy", "--date", "2026-11-20", "--remedy", "rest")
     before = listed(tmp_path)
     soon = _in(days=3).date().isoformat()
-    assert "--at: " in _refused(tmp_path, "edit", "twitch", "1", "--at", f"{soon}T10:00")
-    assert "--to: " in _refused(tmp_path, "edit", "medication", "1", "--to", soon)
-    assert "--date: " in _refused(tmp_path, "edit", "remedy", "1", "--date", soon)
+    assert "(--at): " in _refused(tmp_path, "edit", "twitch", "1", "--at", f"{soon}T10:00")
+    assert "(--to): " in _refused(tmp_path, "edit", "medication", "1", "--to", soon)
+    assert "(--date): " in _refused(tmp_path, "edit", "remedy", "1", "--date", soon)
     assert listed(tmp_path) == before
 
 

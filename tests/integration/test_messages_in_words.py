@@ -15,10 +15,10 @@ from tracker.i18n import Language
 CASES = [
     (
         ("log", "day", "--date", "2026-11-25", "--water-ml", "30000"),
-        "kedut: error: Water (ml): 30000 is not allowed (allowed: whole numbers 0–20000); "
-        "nothing was stored",
-        "kedut: error: Air (ml): 30000 tidak diizinkan (yang diizinkan: bilangan bulat "
-        "0–20000); tidak ada yang disimpan",
+        "kedut: error: Water (ml) (--water-ml): 30000 is not allowed "
+        "(allowed: whole numbers 0–20000); nothing was stored",
+        "kedut: error: Air (ml) (--water-ml): 30000 tidak diizinkan "
+        "(yang diizinkan: bilangan bulat 0–20000); tidak ada yang disimpan",
     ),
     (
         ("log", "day", "--date", "2026-11-25", "--water-ml", "abc"),
@@ -37,8 +37,9 @@ CASES = [
     ),
     (
         ("log", "twitch", "--duration-s", "0"),
-        "How long (seconds): 0 is not allowed (allowed: whole numbers 1–86400)",
-        "Berapa lama (detik): 0 tidak diizinkan (yang diizinkan: bilangan bulat 1–86400)",
+        "How long (seconds) (--duration-s): 0 is not allowed (allowed: whole numbers 1–86400)",
+        "Berapa lama (detik) (--duration-s): 0 tidak diizinkan "
+        "(yang diizinkan: bilangan bulat 1–86400)",
     ),
     (
         (
@@ -53,9 +54,9 @@ CASES = [
             "--to",
             "2026-11-01",
         ),
-        "Stopped on: 2026-11-01 is not allowed (allowed: on or after the day it was started "
+        "Stopped on (--to): 2026-11-01 is not allowed (allowed: on or after the day it was started "
         "(2026-11-10))",
-        "Berhenti: 2026-11-01 tidak diizinkan (yang diizinkan: pada atau setelah hari mulai "
+        "Berhenti (--to): 2026-11-01 tidak diizinkan (yang diizinkan: pada atau setelah hari mulai "
         "(2026-11-10)); tidak ada yang disimpan",
     ),
 ]

@@ -14,6 +14,7 @@ from kivy.base import EventLoop
 from kivy.core.window import Window
 from kivy.tests.common import UnitTestTouch
 
+from tracker.services import app_profiles
 from tracker.services.diary_service import DiaryService
 from tracker.services.profiles import resolve_profile
 from tracker.storage import Store, open_store
@@ -172,13 +173,21 @@ def running_app(
     size: tuple[int, int] = PHONE,
     start: dt.datetime | None = None,
     profile: str | None = None,
+    first_start: bool = False,
 ) -> Iterator[tuple[KedutApp, Store]]:
+    """The app on a store in `data_dir`; with `first_start`, on a store without any
+    profile, as a person's very first start (the welcome view)."""
     store = open_store(data_dir)
-    chosen = resolve_profile(store, profile)
     clock = TickingClock(
         start or dt.datetime(2026, 11, 25, 9, 0, tzinfo=dt.timezone(dt.timedelta(hours=7)))
     )
-    app = KedutApp(diary=DiaryService(store, chosen, now=clock), export_dir=data_dir / "exports")
+
+    def start_diary(name: str, language: str, with_demo: bool) -> DiaryService:
+        made = app_profiles.start_profile(store, name, language, with_demo, now=clock)
+        return DiaryService(store, made, now=clock)
+
+    diary = None if first_start else DiaryService(store, resolve_profile(store, profile), now=clock)
+    app = KedutApp(diary=diary, export_dir=data_dir / "exports", start_diary=start_diary)
     EventLoop.ensure_window()
     Window.size = size
     app._run_prepare()

@@ -33,6 +33,7 @@ def test_an_entry_on_the_demo_profile_is_refused_with_a_message(tmp_path: Path) 
             dialog.dismiss(animation=False)
             pump(2)
         day = nav_to(app, "day")
+        tap(day.rows["water_ml"].ids.plus)  # an entry of one's own (unchanged saves nothing)
         tap(day.ids.save)
         assert "Demo holds the sample diary" in day.error_text
         assert app.root.manager.current == "day"  # still running, still there

@@ -26,19 +26,20 @@ def test_refused_settings_read_in_indonesian(tmp_path: Path, screenshot_dir: Pat
             assert settings.title_text == "Pengaturan"
             type_into(settings.inputs["persist_span_days"], "3")
             tap(settings.ids.save)
-            assert settings.error_text == (
+            assert settings.field_errors["persist_span_days"].text == (
                 "Periksa ke dokter bila kedutan berlangsung (hari): 3 tidak diizinkan "
                 "(yang diizinkan: bilangan bulat 7–60)"
             )
             type_into(settings.inputs["persist_span_days"], "14")
             type_into(settings.inputs["reminder_time"], "25:99")
             tap(settings.ids.save)
-            assert settings.error_text == (
+            assert settings.field_errors["reminder_time"].text == (
                 "Pengingat harian: '25:99' tidak diizinkan (yang diizinkan: jam dalam bentuk JJ:MM)"
             )
             save_screenshot(screenshot_dir / "settings-refused-tablet-id")
+            shown = " ".join(label.text for label in settings.field_errors.values())
             for internal in ("persist_span_days", "reminder_time", "HH:MM"):
-                assert internal not in settings.error_text
+                assert internal not in shown
         finally:
             app.switch_language("en")
             set_language("en")

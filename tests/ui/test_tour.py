@@ -13,11 +13,12 @@ from tests.ui.harness import PHONE, TABLET, running_app, save_screenshot, visit,
 from tracker.services.demo import fill_demo_profile
 from tracker.storage import open_store
 
-SCREENS = ("today", "day", "history", "insights", "report", "settings", "about")
+SCREENS = ("today", "day", "medicines", "history", "insights", "report", "settings", "about")
 # A word each screen shows in English, and its Indonesian counterpart.
 WORDS = {
     "today": ("Log twitch", "Catat kedutan"),
     "day": ("Save day", "Simpan hari"),
+    "medicines": ("Add a medicine", "Tambah obat"),
     "history": ("History", "Riwayat"),
     "insights": ("Insights", "Wawasan"),
     "report": ("Show a doctor", "Tunjukkan ke dokter"),

@@ -119,7 +119,7 @@ def _touch_outside() -> None:
     touch.touch_down()
     pump(1)
     touch.touch_up()
-    pump(3)
+    pump(10)  # a closing sheet fades out over a few frames
 
 
 def _episodes(db_path: Path) -> list[tuple[object, ...]]:

@@ -92,3 +92,21 @@ def test_warnings_and_not_logged_days_are_drawn() -> None:
 def test_charts_never_load_pyplot() -> None:
     render("timeline", data(30), "png", EN)
     assert "matplotlib.pyplot" not in sys.modules
+
+
+@pytest.mark.parametrize("days", [1, 2, 5])
+def test_a_short_timeline_names_each_day_once(days: int) -> None:
+    figure = draw("timeline", data(days), EN)
+    figure.canvas.draw()
+    bottom = min(figure.axes, key=lambda a: a.get_position().y0)
+    labels = [t.get_text().split("\n")[0] for t in bottom.get_xticklabels() if t.get_text()]
+    assert labels
+    assert len(labels) == len(set(labels)), labels
+
+
+def test_episode_counts_are_whole_numbers_on_the_axis() -> None:
+    figure = draw("timeline", data(1), EN)
+    figure.canvas.draw()
+    top = max(figure.axes[:-1] or figure.axes, key=lambda a: a.get_position().y1)
+    ticks = [t.get_text() for t in top.get_yticklabels() if t.get_text()]
+    assert ticks and all("." not in t for t in ticks), ticks

@@ -207,7 +207,9 @@ def test_a_bad_time_or_duration_is_refused_in_the_persons_words() -> None:
     base = dt.datetime(2026, 11, 25, 19, 12, 47, tzinfo=JAKARTA)
     with pytest.raises(ValidationError) as error:
         episode_values(_sheet(started_at="25:00"), base, {"started_at"})
-    assert str(error.value) == "Time: '25:00' is not allowed (allowed: HH:MM)"
+    assert str(error.value) == (
+        "Time: '25:00' is not allowed (allowed: a time as HH:MM, from 00:00 to 23:59)"
+    )
     with pytest.raises(ValidationError) as error:
         episode_values(_sheet(duration_s="-"), base, {"duration_s"})
     assert str(error.value) == (

@@ -61,11 +61,13 @@ def test_the_last_sync_what_waits_and_the_last_problem_in_words() -> None:
 
 def test_history_marks_only_the_entries_with_a_conflict() -> None:
     first = DayLog(date=dt.date(2026, 11, 24), water_ml=1500, uuid=None)
-    rows = history_rows([], [first, DayLog(date=dt.date(2026, 11, 23), sleep_h=7)], set())
+    rows = history_rows(
+        [], [first, DayLog(date=dt.date(2026, 11, 23), sleep_h=7)], conflicted=set()
+    )
     assert [r.conflict for r in rows] == ["", ""]
     marked = history_rows(
         [],
         [DayLog(date=dt.date(2026, 11, 24), uuid="5ca38a21-0f42-566d-8e43-66e9b439c131")],
-        {"5ca38a21-0f42-566d-8e43-66e9b439c131"},
+        conflicted={"5ca38a21-0f42-566d-8e43-66e9b439c131"},
     )
     assert marked[0].conflict == "Changed on two devices: tap to choose"

@@ -5,8 +5,10 @@ from __future__ import annotations
 
 from tracker.domain import Correlation, FactorKind, HiddenReason, HiddenResult, Warning, WarningRule
 from tracker.i18n import gettext as _
+from tracker.i18n import ngettext
 from tracker.labels import (
     day_month_year,
+    decimal_text,
     factor_label,
     more_or_less,
     red_flag_label,
@@ -50,7 +52,7 @@ def warning_message(warning: Warning) -> str:
             )
         )
     signs = ", ".join(red_flag_label(sign) for sign in warning.signs)
-    logged = _("You logged {signs} with twitching in your {place} (last on {last}).").format(
+    logged = _("With twitching in your {place} you also noted: {signs} (last on {last}).").format(
         signs=signs, place=place, last=last
     )
     if "weakness" in warning.signs:
@@ -67,7 +69,7 @@ def warning_message(warning: Warning) -> str:
 
 
 def _number(value: float, digits: int = 2) -> str:
-    return f"{value:.{digits}f}".replace("-", "−")
+    return decimal_text(value, digits)
 
 
 def _may_be_chance(result: Correlation) -> bool:
@@ -101,9 +103,12 @@ def finding_sentence(result: Correlation) -> str:
         else:
             templates = (_("On days with {factor}"), _("On days after {factor}"))
         when = templates[result.lag_days].format(factor=factor_label(result.factor))
-        amount = (
-            _("{d} more twitches a day") if diff >= 0 else _("{d} fewer twitches a day")
-        ).format(d=_number(abs(diff), 1))
+        if _number(abs(diff), 1) in ("0.0", "0,0"):
+            amount = _("about as many twitches a day")  # not "0.0 more twitches"
+        else:
+            amount = (
+                _("{d} more twitches a day") if diff >= 0 else _("{d} fewer twitches a day")
+            ).format(d=_number(abs(diff), 1))
         numbers = _("{with_} vs {without} a day, 95% CI {low} to {high}, {n1} vs {n2} days").format(
             with_=_number(result.mean_with or 0.0, 1),
             without=_number(result.mean_without or 0.0, 1),
@@ -127,9 +132,13 @@ def hidden_explanation(hidden: HiddenResult) -> str:
     if hidden.reason is HiddenReason.CONSTANT:
         return _("{factor}: always the same, so nothing to compare").format(factor=factor)
     if hidden.kind is FactorKind.BINARY:
-        return _("{factor}: {n} days on one side, {needed} needed on each").format(
-            factor=factor, n=hidden.n, needed=hidden.needed
-        )
-    return _("{factor}: {n} days with it logged, {needed} needed").format(
-        factor=factor, n=hidden.n, needed=hidden.needed
-    )
+        return ngettext(
+            "{factor}: {n} day on one side, {needed} needed on each",
+            "{factor}: {n} days on one side, {needed} needed on each",
+            hidden.n,
+        ).format(factor=factor, n=hidden.n, needed=hidden.needed)
+    return ngettext(
+        "{factor}: {n} day with it logged, {needed} needed",
+        "{factor}: {n} days with it logged, {needed} needed",
+        hidden.n,
+    ).format(factor=factor, n=hidden.n, needed=hidden.needed)

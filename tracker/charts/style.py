@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import math
 from typing import TYPE_CHECKING, Any
 
 from tracker.labels import month_label
@@ -60,7 +61,15 @@ def date_axis(ax: Any) -> None:
         text = f"{day.day} {months[day.month - 1]}"
         return f"{text}\n{day.year}" if position == 0 or (day.month == 1 and day.day <= 7) else text
 
-    ax.xaxis.set_major_locator(AutoDateLocator(minticks=4, maxticks=9))
+    class WholeDays(AutoDateLocator):
+        """At most one tick a day, at midnight: a chart of a day or two never repeats
+        its one date under every few hours."""
+
+        def __call__(self) -> list[float]:
+            ticks = [math.floor(value) for value in super().__call__()]
+            return sorted(set(ticks))
+
+    ax.xaxis.set_major_locator(WholeDays(minticks=4, maxticks=9))
     ax.xaxis.set_major_formatter(FuncFormatter(label))
 
 

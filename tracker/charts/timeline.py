@@ -65,6 +65,9 @@ def draw_timeline(data: ChartData, title: str) -> Any:
     day_bars(top, dates, counts, colours, width)
     per = _("Episodes per week") if series.days > WEEKLY_ABOVE_DAYS else _("Episodes per day")
     top.set_ylabel(per)
+    from matplotlib.ticker import MaxNLocator
+
+    top.yaxis.set_major_locator(MaxNLocator(integer=True))  # counts: never "0.25 episodes"
     handles = []
     not_logged = spans(~data.logged(), series.first)
     shade(top, not_logged, facecolor="none", edgecolor="#BBBBBB", hatch="////", linewidth=0)

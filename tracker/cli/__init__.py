@@ -26,6 +26,8 @@ from tracker.i18n import gettext as _
 from tracker.i18n import language_from_env, set_language
 
 EXIT_OK, EXIT_FAILURE, EXIT_BAD_INPUT = 0, 1, 2
+# Other apps' and devices' exports that `import --from` names (tracker.formats.sources).
+SOURCE_NAMES = ("apple-health", "fitbit", "google-fit", "bearable", "loop", "daylio")
 Handler = Callable[[argparse.Namespace], int]
 
 
@@ -107,6 +109,22 @@ def build_parser() -> argparse.ArgumentParser:
         default="skip",
         help="what to do with entries already stored (default: skip)",
     )
+    importing.add_argument(
+        "--dry-run", action="store_true", help="show what would be added, changed and skipped"
+    )
+    importing.add_argument(
+        "--date-format", help="how the files write dates, e.g. %%d/%%m/%%Y (default: ISO 8601)"
+    )
+    importing.add_argument(
+        "--from",
+        dest="source",
+        choices=("auto", "kedut", "csv", *SOURCE_NAMES),
+        default="auto",
+        help="what made the file (default: found from its content)",
+    )
+    importing.add_argument(
+        "--map", dest="map_file", help="a JSON or TOML file saying what another app's names mean"
+    )
     importing.set_defaults(handler="exchange.import_")
 
     backup = subcommands.add_parser("backup", help="a consistent copy of the store")
@@ -133,8 +151,8 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def shown(error: ValidationError, args: argparse.Namespace) -> ValidationError:
-    """The error naming the option the person typed (`--water-ml`), not the field."""
-    error.field = options.option_for(error.field, args)
+    """The error naming the field as the person typed and knows it."""
+    error.field = options.field_as_typed(error.field, args)
     return error
 
 

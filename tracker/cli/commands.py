@@ -12,7 +12,7 @@ import datetime as dt
 from typing import Any
 
 from tracker.cli import output
-from tracker.cli.options import RED_FLAG_OPTIONS, option_for
+from tracker.cli.options import RED_FLAG_OPTIONS, field_as_typed
 from tracker.domain import DayLog, Episode, Medication, RemedyUse, UnusualValue, ValidationError
 from tracker.formats.records import (
     DAY_COLUMNS,
@@ -37,7 +37,7 @@ def open_from_args(args: argparse.Namespace) -> Store:
 
 def notes(unusual: list[UnusualValue], args: argparse.Namespace) -> None:
     for item in unusual:
-        output.notice(str(dataclasses.replace(item, field=option_for(item.field, args))))
+        output.notice(str(dataclasses.replace(item, field=field_as_typed(item.field, args))))
 
 
 def red_flags(args: argparse.Namespace) -> dict[str, bool | None]:

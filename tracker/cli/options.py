@@ -23,6 +23,7 @@ from tracker.domain import (
     Side,
     TwitchContext,
 )
+from tracker.fields import field_label
 from tracker.i18n import Language, language_from_env
 from tracker.i18n import gettext as _
 
@@ -232,3 +233,11 @@ def option_for(field: str, args: argparse.Namespace) -> str:
     if dest in _POSITIONAL or not hasattr(args, dest):
         return field
     return _DEST_OPTION.get(dest, "--" + dest.replace("_", "-"))
+
+
+def field_as_typed(field: str, args: argparse.Namespace) -> str:
+    """A field as the person knows it on the command line: its label, in their language,
+    and the option they typed ("Water (ml) (--water-ml)"), never the internal name."""
+    option = option_for(field, args)
+    label = field_label(field)
+    return f"{label} ({option})" if option != field and "(--" not in label else label

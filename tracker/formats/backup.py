@@ -1,44 +1,88 @@
-"""The JSON backup: every profile with every table, so that restoring it into an empty
-store gives back identical data (DESIGN.md "File formats")."""
+"""The JSON backup: every profile with every table, tombstones and stamps included, so
+that restoring it into an empty store gives back identical data (DESIGN.md "File
+formats").
+
+Schema version 2 carries the uuid of every profile and record and the updated/deleted
+stamps of every record; version 1 files (no uuids, live days and care records only)
+are still read."""
 
 from __future__ import annotations
 
+import datetime as dt
 import json
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from tracker.domain import DayLog, Episode, Medication, Profile, RemedyUse, Settings
-from tracker.formats import parse
-from tracker.formats.csv_files import FileFormatError
-from tracker.formats.records import (
-    DAY_COLUMNS,
-    EPISODE_COLUMNS,
-    MEDICATION_COLUMNS,
-    REMEDY_COLUMNS,
-    day_record,
-    episode_record,
-    medication_record,
-    remedy_record,
+from tracker.domain import (
+    DayLog,
+    Episode,
+    Medication,
+    Profile,
+    RemedyUse,
+    Settings,
+    ValidationError,
 )
+from tracker.domain.identity import settings_uuid
+from tracker.formats import parse
+from tracker.formats.cells import DEFAULT_OPTIONS, CellError, ReadOptions, stamp
+from tracker.formats.columns import BOOLEAN_COLUMNS
+from tracker.formats.errors import FileFormatError, shown
+from tracker.formats.parse import Entry, Reader, Table
+from tracker.formats.records import FILES, KEYS, RECORDS, STAMPS, stamps_record
+from tracker.i18n import gettext as _
 
 FORMAT = "kedut-backup"
-SCHEMA_VERSION = 1
-_STAMPS = ("created_at", "updated_at", "deleted_at")
+SCHEMA_VERSION = 2
+READABLE_VERSIONS = (1, 2)
+# A profile's lists in a backup, and the file kind each list holds.
+LISTS = {
+    "episodes": "episodes.csv",
+    "days": "days.csv",
+    "medications": "medications.csv",
+    "remedies": "remedies.csv",
+}
+_PROFILE_KEYS = frozenset(
+    {"uuid", "name", "sex", "created_at", "updated_at", "deleted_at", "settings", *LISTS}
+)
 
 
 @dataclass
 class ProfileBackup:
+    """One profile of a backup: what is written, and what is read back."""
+
     profile: Profile
     settings: Settings
-    episodes: list[Episode] = field(default_factory=list)
-    days: list[DayLog] = field(default_factory=list)
-    medications: list[Medication] = field(default_factory=list)
-    remedies: list[RemedyUse] = field(default_factory=list)
+    settings_updated_at: dt.datetime | None = None
+    episodes: Sequence[Episode] = ()
+    days: Sequence[DayLog] = ()
+    medications: Sequence[Medication] = ()
+    remedies: Sequence[RemedyUse] = ()
 
 
-def _settings_json(settings: Settings) -> dict[str, Any]:
+@dataclass
+class ReadProfile:
+    """A profile read from a backup, with each list's entries by file kind."""
+
+    number: int
+    where: str
+    profile: Profile
+    settings: Settings
+    settings_updated_at: dt.datetime | None
+    version: int
+    tables: dict[str, Table] = field(default_factory=dict)
+
+
+def _stamp(value: dt.datetime | None) -> str | None:
+    return None if value is None else value.isoformat()
+
+
+def _settings_json(backup: ProfileBackup) -> dict[str, Any]:
+    settings = backup.settings
+    saved = backup.settings_updated_at is not None and backup.profile.uuid is not None
     return {
+        "uuid": settings_uuid(backup.profile.uuid) if saved and backup.profile.uuid else None,
+        "updated_at": _stamp(backup.settings_updated_at),
         "language": settings.language,
         "water_target_ml": settings.water_target_ml,
         "reminder_time": None
@@ -50,108 +94,138 @@ def _settings_json(settings: Settings) -> dict[str, Any]:
     }
 
 
-def _stamp(value: Any) -> str | None:
-    return None if value is None else value.isoformat()
-
-
 def to_json(backups: Sequence[ProfileBackup]) -> bytes:
     profiles = []
     for backup in backups:
-        profiles.append(
-            {
-                "name": backup.profile.name,
-                "sex": backup.profile.sex.value,
-                "created_at": _stamp(backup.profile.created_at),
-                "settings": _settings_json(backup.settings),
-                "episodes": [
-                    {**episode_record(e), **{s: _stamp(getattr(e, s)) for s in _STAMPS}}
-                    for e in backup.episodes
-                ],
-                "days": [day_record(d) for d in backup.days],
-                "medications": [medication_record(m) for m in backup.medications],
-                "remedies": [remedy_record(r) for r in backup.remedies],
-            }
-        )
+        item: dict[str, Any] = {
+            "uuid": backup.profile.uuid,
+            "name": backup.profile.name,
+            "sex": backup.profile.sex.value,
+            "created_at": _stamp(backup.profile.created_at),
+            "updated_at": _stamp(backup.profile.updated_at),
+            "deleted_at": _stamp(backup.profile.deleted_at),
+            "settings": _settings_json(backup),
+        }
+        for key, kind in LISTS.items():
+            item[key] = [
+                {**RECORDS[kind](record), **stamps_record(kind, record)}
+                for record in getattr(backup, key)
+            ]
+        profiles.append(item)
     document = {"format": FORMAT, "schema_version": SCHEMA_VERSION, "profiles": profiles}
     return (json.dumps(document, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
 
 
-def _text(where: str, number: int, column: str, value: Any) -> str:
-    """A JSON value as the text a CSV cell would hold, so one parser checks both."""
+def _text(value: Any) -> str | None:
+    """A JSON value as the text a CSV cell would hold, so one reader checks both."""
     if value is None:
         return ""
     if isinstance(value, bool):
-        if column not in parse.BOOLEAN_COLUMNS:
-            raise FileFormatError(where, number, column, f"{value} is not allowed here")
         return "1" if value else "0"
     if isinstance(value, int | float | str):
         return str(value)
-    raise FileFormatError(where, number, column, f"expected a value, found {type(value).__name__}")
+    return None
 
 
-def _records(
-    where: str, raw: Any, columns: Sequence[str], extra: Sequence[str] = ()
-) -> list[tuple[int, dict[str, str]]]:
+def _entries(reader: Reader, raw: Any, kind: str, allowed: tuple[str, ...]) -> list[Entry]:
     if not isinstance(raw, list):
-        raise FileFormatError(where, 0, "", "expected a list")
-    rows = []
+        raise reader.fail(0, "", _("expected a list of entries"))
+    # Entries with the same keys (all of them, in a backup Kedut wrote) are read together.
+    groups: dict[tuple[str, ...], list[tuple[int, list[str]]]] = {}
     for number, item in enumerate(raw, start=1):
         if not isinstance(item, dict):
-            raise FileFormatError(where, number, "", "expected an object")
-        missing = [c for c in columns if c not in item]
+            raise reader.fail(number, "", _("expected an object with the entry's values"))
+        record = [_cell(reader, number, key, value, kind, allowed) for key, value in item.items()]
+        missing = [key for key in KEYS[kind] if key not in item]
         if missing:
-            raise FileFormatError(where, number, missing[0], "missing")
-        rows.append(
-            (number, {c: _text(where, number, c, item[c]) for c in (*columns, *extra) if c in item})
-        )
-    return rows
+            raise reader.fail(number, missing[0], _("a value is required"))
+        groups.setdefault(tuple(item), []).append((number, record))
+    entries: list[Entry] = []
+    for keys, rows in groups.items():
+        group = Reader(reader.file, kind, {}, reader.options, reader.unit, keys)
+        entries += group.read_rows(rows)
+        reader.naive_times += group.naive_times
+    return sorted(entries, key=lambda entry: entry.row) if len(groups) > 1 else entries
 
 
-def from_json(name: str, data: bytes) -> list[ProfileBackup]:
+def _cell(reader: Reader, number: int, key: str, value: Any, kind: str, allowed: Any) -> str:
+    if key not in allowed:
+        reason = _("{column} is not a column of {kind} (expected: {columns})")
+        columns = ", ".join(allowed)
+        raise reader.fail(number, key, reason.format(column=shown(key), kind=kind, columns=columns))
+    cell = _text(value)
+    if cell is None or (isinstance(value, bool) and key not in BOOLEAN_COLUMNS):
+        reason = _("{value} is not allowed here (expected text or a number)")
+        raise reader.fail(number, key, reason.format(value=shown(json.dumps(value))))
+    return cell
+
+
+def from_json(name: str, data: bytes, options: ReadOptions = DEFAULT_OPTIONS) -> list[ReadProfile]:
     """Parse and check a whole backup; raises FileFormatError on the first problem."""
     try:
         document = json.loads(data.decode("utf-8-sig"))
-    except (UnicodeDecodeError, json.JSONDecodeError, RecursionError) as error:
-        raise FileFormatError(
-            name, 0, "", f"not a readable JSON file ({type(error).__name__})"
-        ) from None
+    except (UnicodeDecodeError, json.JSONDecodeError, RecursionError):
+        raise FileFormatError(name, 0, "", _("not a readable JSON file")) from None
     if not isinstance(document, dict) or document.get("format") != FORMAT:
-        raise FileFormatError(name, 0, "format", f"not a Kedut backup (expected format {FORMAT!r})")
-    if document.get("schema_version") != SCHEMA_VERSION:
-        version = document.get("schema_version")
-        raise FileFormatError(
-            name, 0, "schema_version", f"{version!r} is not supported (allowed: {SCHEMA_VERSION})"
+        reason = _("not a Kedut backup (expected format {format})").format(format=shown(FORMAT))
+        raise FileFormatError(name, 0, "format", reason)
+    version = document.get("schema_version")
+    if version not in READABLE_VERSIONS or isinstance(version, bool):
+        reason = _("{value} is not supported (allowed: {versions})").format(
+            value=shown(str(version)), versions=", ".join(map(str, READABLE_VERSIONS))
         )
+        raise FileFormatError(name, 0, "schema_version", reason)
     profiles = document.get("profiles")
     if not isinstance(profiles, list):
-        raise FileFormatError(name, 0, "profiles", "expected a list")
-    return [_profile(name, number, item) for number, item in enumerate(profiles, start=1)]
+        raise FileFormatError(name, 0, "profiles", _("expected a list of profiles"))
+    return [
+        _profile(name, number, item, version, options)
+        for number, item in enumerate(profiles, start=1)
+    ]
 
 
-def _profile(name: str, number: int, item: Any) -> ProfileBackup:
-    where = f"{name}: profile {number}"
+def _profile(name: str, number: int, item: Any, version: int, options: ReadOptions) -> ReadProfile:
+    where = _("{file}, profile {number}").format(file=name, number=number)
     if not isinstance(item, dict):
-        raise FileFormatError(where, 0, "", "expected an object")
+        raise FileFormatError(where, 0, "", _("expected an object with the profile"))
+    unknown = sorted(set(item) - _PROFILE_KEYS)
+    if unknown:
+        reason = _("{column} is not a part of a profile (expected: {columns})").format(
+            column=shown(unknown[0]), columns=", ".join(sorted(_PROFILE_KEYS))
+        )
+        raise FileFormatError(where, 0, unknown[0], reason)
+    called = item.get("name")
+    where = f"{where} ({called})" if isinstance(called, str) and called else where
+    values: dict[str, Any] = {"name": str(called or ""), "sex": item.get("sex") or "unspecified"}
+    values["uuid"] = item.get("uuid")
+    for key in ("created_at", "updated_at", "deleted_at"):
+        values[key] = _stamp_of(where, key, item.get(key))
+    raw_settings = item.get("settings") or {}
     try:
-        profile = Profile(name=str(item.get("name", "")), sex=item.get("sex", "unspecified"))
-        raw_settings: Mapping[str, Any] = item.get("settings") or {}
+        profile = Profile(**values)
         settings = parse.settings(raw_settings)
-    except (ValueError, TypeError) as error:
-        raise FileFormatError(where, 0, getattr(error, "field", ""), str(error)) from None
-    created = item.get("created_at")
-    if created is not None:
-        profile = parse.with_created_at(where, profile, created)
-    backup = ProfileBackup(profile=profile, settings=settings)
-    for row, record in _records(
-        f"{where} episodes", item.get("episodes", []), EPISODE_COLUMNS, _STAMPS
-    ):
-        backup.episodes.append(parse.episode(f"{where} episodes", row, record))
-    for row, record in _records(f"{where} days", item.get("days", []), DAY_COLUMNS):
-        backup.days.append(parse.day_log(f"{where} days", row, record))
-    for row, record in _records(
-        f"{where} medications", item.get("medications", []), MEDICATION_COLUMNS
-    ):
-        backup.medications.append(parse.medication(f"{where} medications", row, record))
-    for row, record in _records(f"{where} remedies", item.get("remedies", []), REMEDY_COLUMNS):
-        backup.remedies.append(parse.remedy_use(f"{where} remedies", row, record))
-    return backup
+    except ValidationError as error:
+        raise FileFormatError(where, 0, error.field, parse.refused(error)) from None
+    read = ReadProfile(
+        number=number,
+        where=where,
+        profile=profile,
+        settings=settings,
+        settings_updated_at=_stamp_of(where, "updated_at", raw_settings.get("updated_at")),
+        version=version,
+    )
+    for key, kind in LISTS.items():
+        reader = Reader(f"{where}, {key}", kind, {}, options, unit="entry")
+        allowed = (*FILES[kind], *STAMPS[kind])
+        entries = _entries(reader, item.get(key, []), kind, allowed)
+        read.tables[kind] = Table(reader.file, kind, entries, "entry", reader.naive_times)
+    return read
+
+
+def _stamp_of(where: str, key: str, value: Any) -> dt.datetime | None:
+    if value is None:
+        return None
+    try:
+        return stamp(str(value), DEFAULT_OPTIONS)
+    except CellError as error:
+        raise FileFormatError(where, 0, key, error.reason) from None

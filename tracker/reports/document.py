@@ -3,6 +3,7 @@ period, generation date, page X of N) on every page."""
 
 from __future__ import annotations
 
+import math
 import unicodedata
 from pathlib import Path
 from typing import Any
@@ -137,6 +138,64 @@ class ReportPDF(FPDF):
     def table_rows(
         self, headings: list[str], rows: list[list[str]], widths: tuple[float, ...], size: float = 8
     ) -> Any:
+        """A table whose last page never holds a lone row: when the last row would be
+        alone after a page break, the last two rows start the new page together."""
+        if len(rows) > 2 and self._last_row_alone(headings, rows, widths, size):
+            self._table(headings, rows[:-2], widths, size)
+            self.add_page()
+            self._table(headings, rows[-2:], widths, size)
+        else:
+            self._table(headings, rows, widths, size)
+
+    def _last_row_alone(
+        self, headings: list[str], rows: list[list[str]], widths: tuple[float, ...], size: float
+    ) -> bool:
+        """Whether the table, drawn from here, would leave its last row alone on a page.
+        The heading's and a one-line row's heights are measured on a scratch page; each
+        row's lines are counted from its cells' widths; the page breaks are then worked
+        out as the table draws them (a row that does not fit starts a new page under the
+        repeated heading). Drawing the whole table twice would cost a second."""
+        scratch = self._scratch()
+        scratch.add_page()
+        page_top = scratch.y
+        scratch._table(headings, [], widths, size)
+        heading = scratch.y - page_top
+        scratch._table(headings, [["x"] * len(widths)], widths, size)
+        one_line = scratch.y - page_top - 2 * heading
+        line = size * 0.5
+        self.set_font(FONT, "", size)
+        columns = [w / sum(widths) * self.epw - 2 * self.c_margin for w in widths]
+        y, pages, on_page = self.y + heading, 0, 0
+        for row in rows:
+            lines = max(
+                max(1, math.ceil(self.get_string_width(self.printable(cell)) / room))
+                for cell, room in zip(row, columns, strict=False)
+            )
+            height = one_line + (lines - 1) * line
+            if y + height > self.page_break_trigger:
+                pages, on_page, y = pages + 1, 0, page_top + heading
+            y, on_page = y + height, on_page + 1
+        return pages > 0 and on_page == 1
+
+    def _scratch(self) -> ReportPDF:
+        """A blank document with this one's page, margins, header and loaded fonts (shared,
+        not loaded again), at this one's position on its page."""
+        trial = ReportPDF.__new__(ReportPDF)
+        FPDF.__init__(trial, orientation="portrait", unit="mm", format="A4")
+        trial.running_title, trial.period, trial.generated = (
+            self.running_title, self.period, self.generated,
+        )  # fmt: skip
+        trial.fonts.update(self.fonts)  # the loaded faces, shared
+        trial._drawable = self._drawable
+        trial.set_margins(self.l_margin, self.t_margin, self.r_margin)
+        trial.set_auto_page_break(auto=True, margin=self.b_margin)
+        trial.add_page()
+        trial.set_y(self.y)
+        return trial
+
+    def _table(
+        self, headings: list[str], rows: list[list[str]], widths: tuple[float, ...], size: float
+    ) -> None:
         self.set_font(FONT, "", size)
         self.set_text_color(*INK)
         self.set_draw_color(*RULE)

@@ -21,6 +21,7 @@ from tracker.i18n import gettext as _
 from tracker.i18n import ngettext
 from tracker.labels import (
     day_month_year,
+    decimal_text,
     factor_label,
     place_label,
     red_flag_label,
@@ -52,7 +53,11 @@ def _doctor_checklist(data: ReportData) -> list[tuple[bool, str, str]]:
             bool(lasting),
             _("Twitching goes on for several days or weeks"),
             "; ".join(
-                _("{place}: {n} days, {first} to {last}").format(
+                ngettext(
+                    "{place}: {n} day, {first} to {last}",
+                    "{place}: {n} days, {first} to {last}",
+                    w.episode_days,
+                ).format(
                     place=sides_place_label(w.body_site, w.sides),
                     n=w.episode_days,
                     first=day_month_year(w.first_day),
@@ -88,12 +93,21 @@ def summary_page(pdf: ReportPDF, data: ReportData, period: str) -> None:
     pdf.heading(_("Knee twitching: summary for a doctor"), 17)
     pdf.paragraph(_("Name: {name}").format(name=data.profile_name), 11, style="B")
     pdf.paragraph(
-        _("Period: {period} ({days} days)").format(period=period, days=data.charts.series.days), 11
+        ngettext(
+            "Period: {period} ({days} day)",
+            "Period: {period} ({days} days)",
+            data.charts.series.days,
+        ).format(period=period, days=data.charts.series.days),
+        11,
     )
     days_with = data.episode_days
     logged = int(data.charts.logged().sum())
     pdf.paragraph(
-        _("{episodes} twitch episodes on {with_} days; {logged} of {days} days logged.").format(
+        ngettext(
+            "{episodes} twitch episodes on {with_} days; {logged} of {days} day logged.",
+            "{episodes} twitch episodes on {with_} days; {logged} of {days} days logged.",
+            data.charts.series.days,
+        ).format(
             episodes=data.episode_count,
             with_=days_with,
             logged=logged,
@@ -163,7 +177,7 @@ def findings_page(pdf: ReportPDF, data: ReportData, chart_png: bytes) -> None:
     if not shown:
         pdf.paragraph(_("Not enough logged days yet to show any link."), 10, MUTED)
     for result in shown[:MAX_FINDINGS]:
-        pdf.paragraph(f"•  {finding_sentence(result)} (q {result.q_value:.2f})", 10)
+        pdf.paragraph(f"•  {finding_sentence(result)} (q {decimal_text(result.q_value, 2)})", 10)
         pdf.ln(0.8)
     pdf.paragraph(
         _(
@@ -244,7 +258,7 @@ def remedies_table(pdf: ReportPDF, remedies: Sequence[RemedyUse]) -> None:
     rows = []
     for uses in sorted(by_remedy.values(), key=len, reverse=True):
         rated = [u.helped for u in uses if u.helped is not None]
-        helped = f"{sum(rated) / len(rated):.1f} / 4" if rated else "–"
+        helped = f"{decimal_text(sum(rated) / len(rated), 1)} / 4" if rated else "–"
         rows.append(
             [remedy_label(uses[0].remedy), str(len(uses)), helped, short_date(uses[-1].date)]
         )

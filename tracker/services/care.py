@@ -98,7 +98,7 @@ def log_remedy(
 
 
 def edit_remedy(
-    store: Store, profile: ProfileKey, remedy: RecordRef, now: Clock = system_now, **changes: Any
+    store: Store, profile: ProfileKey, ref: RecordRef, now: Clock = system_now, **changes: Any
 ) -> RemedyUse:
     """Change some fields of a remedy use (by id or uuid); the others stay as they were.
     Moving it onto a day that already has that remedy is refused: one entry a day."""
@@ -108,7 +108,7 @@ def edit_remedy(
     with UnitOfWork(store) as uow:
         owner = entry_profile_in(uow, profile, now)
         assert owner.id is not None
-        found = care_id(uow, "remedy", owner.id, owner.name, remedy)
+        found = care_id(uow, "remedy", owner.id, owner.name, ref)
         changed = dataclasses.replace(uow.remedies.get(owner.id, found), **changes)
         future.check_day("date", changed.date, now())
         _one_a_day(uow, owner.id, found, changed)

@@ -12,7 +12,18 @@ from pathlib import Path
 from typing import Any
 
 from tracker.domain import DayLog, Episode, Medication, Profile, RemedyUse, Settings, Warning
-from tracker.services import care, conflicts, days, episodes, exchange, profiles, sync
+from tracker.services import (
+    app_care,
+    app_profiles,
+    app_today,
+    care,
+    conflicts,
+    days,
+    episodes,
+    exchange,
+    profiles,
+    sync,
+)
 from tracker.services.clock import Clock, system_now
 from tracker.services.insights import current_warnings
 from tracker.storage import Store, UnitOfWork, backups, open_store
@@ -25,6 +36,9 @@ class DiaryService:
         self.now = now
         self.profile = profile
         self.settings = Settings()
+        self.first_side: str | None = None
+        """The knee named at the first start: the one-tap log's side until a twitch is
+        logged (then the newest twitch's side is used, as always)."""
         self.switch_to(profile)
 
     @property
@@ -34,6 +48,8 @@ class DiaryService:
 
     def switch_to(self, profile: Profile) -> None:
         assert profile.id is not None
+        if profile.id != self.profile.id:
+            self.first_side = None
         self.profile = profile
         self.settings = profiles.get_settings(self.store, profile.id)
 
@@ -44,6 +60,10 @@ class DiaryService:
 
     def log_twitch_now(self, **details: Any) -> episodes.Logged:
         """The one-tap log: now, at the knee, with the side and intensity used last."""
+        if self.first_side is not None and "side" not in details:
+            if self.last_episode() is None:
+                details["side"] = self.first_side
+            self.first_side = None
         return episodes.log_twitch(self.store, self.profile_id, now=self.now, **details)
 
     def edit_episode(self, episode_id: int, **changes: Any) -> episodes.Logged:
@@ -185,3 +205,45 @@ class DiaryService:
 
     def resolve_conflict(self, conflict_id: int, use_other: bool) -> None:
         conflicts.resolve_conflict(self.store, conflict_id, use_other=use_other, now=self.now)
+
+    # For the app's profiles, medicines and remedies (issue 14)
+
+    def delete_profile(self, profile_id: int) -> app_profiles.DeletedProfile:
+        """Back up the whole store, then delete the profile; the diary moves to another
+        profile when it was the open one."""
+        deleted = app_profiles.delete_profile(self.store, profile_id, now=self.now)
+        if profile_id == self.profile_id:
+            self.switch_to(profiles.resolve_profile(self.store, None, now=self.now))
+        return deleted
+
+    def add_profile(self, name: str, language: str) -> Profile:
+        """Another person's diary, speaking the language the app speaks now."""
+        return app_profiles.start_profile(self.store, name, language, False, now=self.now)
+
+    def undelete_profile(self, profile_id: int) -> Profile:
+        return app_profiles.undelete_profile(self.store, profile_id, now=self.now)
+
+    def edit_medication(self, medication_id: int, **changes: Any) -> Medication:
+        return app_care.edit_medication(
+            self.store, self.profile_id, medication_id, now=self.now, **changes
+        )
+
+    def delete_medication(self, medication_id: int, deleted: bool = True) -> Medication:
+        """Delete a medicine period (undo: `deleted=False`)."""
+        return care.set_medication_deleted(
+            self.store, self.profile_id, medication_id, deleted, self.now
+        )
+
+    def remedies_between(self, first: dt.date | None, last: dt.date) -> Sequence[RemedyUse]:
+        return app_care.remedies_between(self.store, self.profile_id, first, last)
+
+    def rate_remedy(
+        self, day: dt.date, remedy: str, helped: int | None, note: str | None
+    ) -> RemedyUse:
+        return app_care.rate_remedy(
+            self.store, self.profile_id, day, remedy, helped, note, now=self.now
+        )
+
+    def recent_counts(self) -> list[tuple[dt.date, int]]:
+        """Twitches per day over the last 14 days, oldest first (Today's strip)."""
+        return app_today.recent_counts(self.store, self.profile_id, self.today())

@@ -16,7 +16,7 @@ from sqlalchemy.orm import Session
 from tracker.domain import Medication, RemedyUse
 from tracker.domain.identity import new_uuid
 from tracker.models import MedicationRow, RemedyUseRow
-from tracker.storage.ranges import within
+from tracker.storage.ranges import assign, within
 
 R = TypeVar("R", Medication, RemedyUse)
 Row = MedicationRow | RemedyUseRow
@@ -64,10 +64,13 @@ class _CareRepository(Generic[R]):
     def replace(self, profile_id: int, record_id: int, record: R, now: dt.datetime) -> R:
         """New values for a stored record; its uuid and tombstone stay as they are."""
         row = self._row(profile_id, record_id)
-        for name in self._columns:
-            if name not in ("profile_id", "uuid", "updated_at", "deleted_at"):
-                setattr(row, name, getattr(record, name))
-        row.updated_at = record.updated_at or now
+        values = {
+            name: getattr(record, name)
+            for name in self._columns
+            if name not in ("profile_id", "uuid", "updated_at", "deleted_at")
+        }
+        if assign(row, values):  # an edit that changes nothing leaves the stamp alone
+            row.updated_at = now
         self._session.flush()
         return self._domain(row)
 

@@ -16,7 +16,7 @@ from sqlalchemy.orm import Session
 from tracker.domain import DayLog
 from tracker.domain.identity import day_uuid
 from tracker.models import DayLogRow, ProfileRow
-from tracker.storage.ranges import within
+from tracker.storage.ranges import assign, within
 
 _COLUMNS = tuple(f.name for f in dataclasses.fields(DayLog))
 # What the person logged: everything but the date, the identity and the stamps.
@@ -40,7 +40,7 @@ class DayLogRepository:
 
     def put(self, profile_id: int, day_log: DayLog, now: dt.datetime) -> DayLog:
         """Store the day's values, replacing what was stored for that date (a deleted
-        day comes back). The stamps are now, unless the record brings its own."""
+        day comes back). `updated_at` becomes now when a value changed, and only then."""
         row = self._session.get(DayLogRow, (profile_id, day_log.date))
         if row is None:
             profile = self._session.get(ProfileRow, profile_id)
@@ -51,10 +51,10 @@ class DayLogRepository:
                 uuid=day_uuid(profile.uuid, day_log.date),
             )
             self._session.add(row)
-        for name in _VALUES:
-            setattr(row, name, getattr(day_log, name))
-        row.updated_at = day_log.updated_at or now
-        row.deleted_at = day_log.deleted_at
+        values = {name: getattr(day_log, name) for name in _VALUES}
+        changed = assign(row, {**values, "deleted_at": day_log.deleted_at})
+        if changed or row.updated_at is None:
+            row.updated_at = now
         self._session.flush()
         return _to_domain(row)
 

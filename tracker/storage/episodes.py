@@ -12,7 +12,7 @@ from sqlalchemy.orm import Session
 from tracker.domain import Episode
 from tracker.domain.identity import new_uuid
 from tracker.models import EpisodeRow
-from tracker.storage.ranges import within
+from tracker.storage.ranges import assign, within
 
 # Episode fields stored in columns of the same name (id and profile_id are set apart).
 _COLUMNS = tuple(f.name for f in dataclasses.fields(Episode) if f.name not in ("id", "profile_id"))
@@ -60,11 +60,13 @@ class EpisodeRepository:
         """Store new values for an existing episode (its id, created_at stay)."""
         assert episode.id is not None
         row = self._row(profile_id, episode.id)
-        for name in _COLUMNS:
-            if name not in ("uuid", "created_at", "updated_at", "deleted_at"):
-                setattr(row, name, getattr(episode, name))
-        row.local_date = episode.local_date
-        row.updated_at = now
+        values = {
+            name: getattr(episode, name)
+            for name in _COLUMNS
+            if name not in ("uuid", "created_at", "updated_at", "deleted_at")
+        }
+        if assign(row, {**values, "local_date": episode.local_date}):
+            row.updated_at = now  # an edit that changes nothing leaves the stamp alone
         self._session.flush()
         return _to_domain(row)
 

@@ -77,8 +77,9 @@ class ProfileRepository:
         row = self._session.get(ProfileRow, profile_id)
         if row is None:
             raise LookupError(profile_id)
-        row.name = name
-        row.updated_at = now
+        if row.name != name:
+            row.name = name
+            row.updated_at = now
         self._session.flush()
         return _to_domain(row)
 

@@ -15,6 +15,7 @@ from sqlalchemy import text
 from sqlalchemy.orm import Session
 
 from tracker.storage.aggregates import Aggregates
+from tracker.storage.bulk import BulkRecords
 from tracker.storage.care import MedicationRepository, RemedyRepository
 from tracker.storage.conflicts import ConflictRepository
 from tracker.storage.days import DayLogRepository
@@ -47,6 +48,7 @@ class UnitOfWork:
     medications: MedicationRepository
     remedies: RemedyRepository
     aggregates: Aggregates
+    bulk: BulkRecords
     sync: DeviceSync
     conflicts: ConflictRepository
 
@@ -67,6 +69,7 @@ class UnitOfWork:
         self.medications = MedicationRepository(self._session)
         self.remedies = RemedyRepository(self._session)
         self.aggregates = Aggregates(self._session)
+        self.bulk = BulkRecords(self._session)
         self.sync = DeviceSync(_SessionRunner(self._session))
         self.conflicts = ConflictRepository(self._session)
         return self

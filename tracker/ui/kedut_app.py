@@ -8,6 +8,7 @@ import importlib
 import threading
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 from kivy.app import App
 from kivy.core.text import LabelBase
@@ -20,12 +21,12 @@ from tracker.domain import Episode, Profile
 from tracker.i18n import gettext, set_language
 from tracker.services.diary_service import DiaryService
 from tracker.services.maintenance import StoreError, daily_backup
+from tracker.ui.assets import font_path, icon_path
 
-ASSETS = Path(__file__).resolve().parents[2] / "assets"
 LabelBase.register(
     "Kedut",
-    str(ASSETS / "fonts" / "DejaVuSans.ttf"),
-    fn_bold=str(ASSETS / "fonts" / "DejaVuSans-Bold.ttf"),
+    str(font_path("DejaVuSans.ttf")),
+    fn_bold=str(font_path("DejaVuSans-Bold.ttf")),
 )
 # Every text in a .kv file goes through the catalogues: `_("Log twitch")`.
 global_idmap["_"] = gettext
@@ -41,6 +42,7 @@ WINDOW_BACKGROUND = (0.965, 0.973, 0.976, 1)
 SCREENS = {
     "today": ("today", "TodayScreen"),
     "day": ("day", "DayScreen"),
+    "medicines": ("medicines", "MedicinesScreen"),
     "history": ("history", "HistoryScreen"),
     "insights": ("insights", "InsightsScreen"),
     "report": ("report", "ReportScreen"),
@@ -51,19 +53,51 @@ SCREENS = {
 
 
 class KedutApp(App):
+    root: Any
     title = "Kedut"
+    icon = str(icon_path())
 
-    def __init__(self, diary: DiaryService, export_dir: Path, **kwargs: object) -> None:
+    def __init__(
+        self,
+        diary: DiaryService | None,
+        export_dir: Path,
+        start_diary: Callable[[str, str, bool], DiaryService] | None = None,
+        **kwargs: object,
+    ) -> None:
         super().__init__(**kwargs)
-        self.diary = diary
+        self.diary: DiaryService = diary  # type: ignore[assignment]  # None until the first start ends
         """The DiaryService every screen works through."""
         self.export_dir = export_dir
         """Where reports, charts and exports are saved."""
+        self.start_diary = start_diary
+        """For a store without a profile: (name, language, with demo) makes the person's
+        profile and opens its diary; the welcome view is shown until then."""
 
-    def build(self) -> RootLayout:
+    def build(self) -> Any:
         Window.clearcolor = WINDOW_BACKGROUND
+        Window.title = self.title  # the window manager's name for it, not "python3.11"
         Window.bind(on_key_down=self._on_key_down, on_request_close=self._on_request_close)
-        return RootLayout({name: self._factory(name) for name in SCREENS})
+        if self.diary is None:
+            from tracker.ui.screens.welcome import WelcomeView
+
+            return WelcomeView(make_diary=self.start_diary, done=self._welcomed)
+        return self._main_root()
+
+    def _welcomed(self, diary: DiaryService, side: str) -> None:
+        """The first start made the person's profile: open their diary."""
+        self.diary = diary
+        self.diary.first_side = side
+        set_language(diary.settings.language)
+        Window.remove_widget(self.root)
+        self.root = self._main_root()
+        Window.add_widget(self.root)
+        self.on_start()
+
+    def _main_root(self) -> RootLayout:
+        root = RootLayout({name: self._factory(name) for name in SCREENS})
+        root.profile_bar.name = self.diary.profile.name
+        root.profile_bar.bind(on_switch=lambda *_a: self.open_profiles())
+        return root
 
     def _factory(self, name: str) -> Callable[[], Screen]:
         def make() -> Screen:
@@ -74,7 +108,13 @@ class KedutApp(App):
         return make
 
     def on_start(self) -> None:
+        if self.diary is None:
+            return  # the first start asks first; it calls this again when done
         self.root.screen("today").refresh()
+        from tracker.ui.reminders import Reminders
+
+        self.reminders = Reminders(lambda: self.diary, self.icon, self._reminder_due)
+        self.reminders.start()
         after_next_frame(lambda: threading.Thread(target=self._daily_backup, daemon=True).start())
         # Sync with the household's server in the background (issue 12).
         from tracker.ui.sync_glue import AppSync
@@ -82,7 +122,13 @@ class KedutApp(App):
         self.sync = AppSync(self)
         after_next_frame(self.sync.start)
 
+    def _reminder_due(self) -> None:
+        if self.root.manager.current == "today":
+            self.root.screen("today").refresh()
+
     def on_stop(self) -> None:
+        if getattr(self, "reminders", None) is not None:
+            self.reminders.stop()
         Window.unbind(on_key_down=self._on_key_down, on_request_close=self._on_request_close)
         if getattr(self, "sync", None) is not None:
             self.sync.stop()
@@ -91,6 +137,8 @@ class KedutApp(App):
         """Closing the window (or Escape) with unsaved changes asks first (True: stay)."""
         from tracker.ui.widgets.leaving import leave_then, unsaved_question
 
+        if self.diary is None:
+            return False
         sheets = [w for w in Window.children if hasattr(w, "unsaved_question")]
         holder = sheets[0] if sheets else self.root.manager.current_screen
         if not unsaved_question(holder):
@@ -135,7 +183,13 @@ class KedutApp(App):
         set_language(self.diary.settings.language)
         self.refresh_screens()
 
+    def open_profiles(self) -> None:
+        from tracker.ui.screens.profiles_sheet import ProfileSheet
+
+        ProfileSheet(diary=self.diary).open()
+
     def refresh_screens(self) -> None:
+        self.root.profile_bar.name = self.diary.profile.name
         self.root.refresh_nav()
         self.root.manager.current_screen.refresh()
 
@@ -144,7 +198,7 @@ class KedutApp(App):
     def _on_key_down(
         self, _window: object, key: int, _scancode: int, text: str | None, modifiers: list[str]
     ) -> bool:
-        if self._typing() or self._asking():
+        if self.diary is None or self._typing() or self._asking():
             return False
         ctrl = "ctrl" in modifiers or "meta" in modifiers
         if ctrl and text == "z":

@@ -14,6 +14,7 @@ from kivy.uix.screenmanager import NoTransition, Screen, ScreenManager
 from tracker.i18n import gettext as _
 from tracker.ui.widgets.leaving import leave_then
 from tracker.ui.widgets.nav import NavBar, NavItem
+from tracker.ui.widgets.profile_bar import ProfileBar
 from tracker.ui.widgets.undo import UndoBar
 
 Builder.load_file(str(Path(__file__).with_suffix(".kv")))
@@ -22,6 +23,7 @@ RAIL_FROM_DP = 700
 ICONS = {
     "today": "⌂",
     "day": "☀",
+    "medicines": "℞",
     "history": "☰",
     "insights": "◔",
     "report": "▤",
@@ -30,13 +32,14 @@ ICONS = {
     "more": "⋯",
 }
 PHONE_NAV = ("today", "day", "history", "insights", "more")
-RAIL_NAV = ("today", "day", "history", "insights", "report", "settings", "about")
+RAIL_NAV = ("today", "day", "medicines", "history", "insights", "report", "settings", "about")
 
 
 def screen_title(name: str) -> str:
     return {
         "today": _("Today"),
         "day": _("Day log"),
+        "medicines": _("Medicines"),
         "history": _("History"),
         "insights": _("Insights"),
         "report": _("Show a doctor"),
@@ -49,7 +52,7 @@ def screen_title(name: str) -> str:
 def _selects(item: str, current: str) -> bool:
     """Whether the nav item for `item` is the selected one while `current` shows."""
     return item == current or (
-        item == "more" and current in ("report", "settings", "about", "more")
+        item == "more" and current in ("medicines", "report", "settings", "about", "more")
     )
 
 
@@ -64,6 +67,9 @@ class RootLayout(BoxLayout):
         self.undo_bar = UndoBar()
         self.nav = NavBar()
         self.content = BoxLayout(orientation="vertical", padding=(dp(8), 0, dp(8), dp(6)))
+        self.profile_bar = ProfileBar()
+        """Whose diary is open, above every screen; a tap opens the switcher."""
+        self.content.add_widget(self.profile_bar)
         self.content.add_widget(self.manager)
         self.content.add_widget(self.undo_bar)
         self.rail: bool | None = None

@@ -54,6 +54,20 @@ def field_label(name: str) -> str:
     }[name]
 
 
+def labelled(error: ValidationError, labels: Mapping[str, str] | None = None) -> str:
+    """A refusal named by the label the person sees next to the field, never by the
+    field's name in the store ("Water (ml): …", not "water_ml: …")."""
+    label = (labels or {}).get(error.field) or _day_label(error.field)
+    return str(ValidationError(label, error.value, error.allowed, error.shown))
+
+
+def _day_label(name: str) -> str:
+    try:
+        return field_label(name)
+    except KeyError:
+        return name  # already a label
+
+
 def number_text(value: float | None) -> str:
     if value is None:
         return ""
@@ -100,7 +114,7 @@ def parse_form(
         try:
             changes[field.name] = _number(field.name, texts.get(field.name, ""))
         except ValidationError as error:
-            errors[field.name] = str(error)
+            errors[field.name] = labelled(error)
     changes.update(choices)
     note = texts.get("note", "").strip()
     changes["note"] = note or None
@@ -110,7 +124,7 @@ def parse_form(
         try:
             DayLog(date=day, **{name: value})
         except ValidationError as error:
-            errors[error.field] = str(error)
+            errors[error.field] = labelled(error)
     return ({k: v for k, v in changes.items() if k not in errors}, errors)
 
 

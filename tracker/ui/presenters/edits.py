@@ -11,13 +11,14 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from tracker.domain import RED_FLAGS, Episode, Remedy, RemedyUse, ValidationError
 from tracker.i18n import gettext as _
 from tracker.labels import short_date
 from tracker.ui.presenters.day import parse_form
+from tracker.ui.presenters.pickers import parse_clock
 
 
 def touched(shown: Mapping[str, Any], current: Mapping[str, Any]) -> set[str]:
@@ -28,13 +29,19 @@ def touched(shown: Mapping[str, Any], current: Mapping[str, Any]) -> set[str]:
 # The day log
 
 
+Rating = tuple[int | None, str]
+"""How much a remedy helped (0–4, or None: not said) and its note as typed."""
+
+
 @dataclass(frozen=True)
 class DayForm:
-    """What the Day log form holds: texts as typed, chips chosen, remedies ticked."""
+    """What the Day log form holds: texts as typed, chips chosen, remedies ticked, and
+    each ticked remedy's rating and note."""
 
     texts: Mapping[str, str]
     choices: Mapping[str, Any]
     remedies: frozenset[str]
+    ratings: Mapping[str, Rating] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -45,11 +52,20 @@ class DayEdit:
     """Refusals, by field, to show next to each."""
     added_remedies: tuple[str, ...]
     removed_remedies: tuple[RemedyUse, ...]
+    rated: tuple[tuple[str, int | None, str | None], ...] = ()
+    """(remedy, helped, note) of every remedy added, or kept with a changed rating or
+    note; a remedy whose rating and note were left alone is not written."""
 
     @property
     def is_empty(self) -> bool:
         """Nothing changed: saving would store nothing."""
-        return not (self.changes or self.errors or self.added_remedies or self.removed_remedies)
+        return not (
+            self.changes
+            or self.errors
+            or self.added_remedies
+            or self.removed_remedies
+            or self.rated
+        )
 
 
 def day_edit(
@@ -67,7 +83,12 @@ def day_edit(
         for use in stored_remedies
         if use.remedy.value in shown.remedies and use.remedy.value not in current.remedies
     ]
-    return DayEdit(changes, errors, tuple(added), tuple(removed))
+    rated = []
+    for remedy in sorted(current.remedies, key=order.index):
+        helped, note = current.ratings.get(remedy, (None, ""))
+        if remedy in added or (helped, note) != shown.ratings.get(remedy, (None, "")):
+            rated.append((remedy, helped, note.strip() or None))
+    return DayEdit(changes, errors, tuple(added), tuple(removed), tuple(rated))
 
 
 # A twitch episode (the details sheet)
@@ -75,11 +96,7 @@ def day_edit(
 
 def _moment(text: str, base: dt.datetime) -> dt.datetime:
     """`base` with the hour and minute typed (HH:MM); a changed time has no seconds."""
-    text = text.strip()
-    try:
-        clock = dt.time.fromisoformat(text)
-    except ValueError:
-        raise ValidationError(_("Time"), text, "HH:MM") from None
+    clock = parse_clock(text, _("Time"))
     return base.replace(hour=clock.hour, minute=clock.minute, second=0, microsecond=0)
 
 
@@ -93,13 +110,17 @@ def _duration(text: str) -> int | None:
 
 
 def episode_values(raw: Mapping[str, Any], base: dt.datetime, changed: set[str]) -> dict[str, Any]:
-    """Every value of the details sheet, read from what it shows: the time typed (at
-    `base`'s date) only when it was changed, else `base` itself, seconds and all."""
+    """Every value of the details sheet, read from what it shows: the date picked and
+    the time typed only when they were changed, else `base` itself, seconds and all."""
     values = {name: raw[name] for name in ("body_site", "side", "context", *RED_FLAGS)}
     values["intensity"] = int(raw["intensity"])
     values["duration_s"] = _duration(raw["duration_s"])
     values["note"] = raw["note"].strip() or None
-    values["started_at"] = _moment(raw["started_at"], base) if "started_at" in changed else base
+    moment = _moment(raw["started_at"], base) if "started_at" in changed else base
+    if "date" in changed and raw.get("date"):
+        day = dt.date.fromisoformat(raw["date"])  # set by the date picker, never typed
+        moment = moment.replace(year=day.year, month=day.month, day=day.day)
+    values["started_at"] = moment
     return values
 
 

@@ -5,9 +5,9 @@ from __future__ import annotations
 from collections.abc import Sequence, Set
 from dataclasses import dataclass
 
-from tracker.domain import DayLog, Episode
+from tracker.domain import DayLog, Episode, RemedyUse
 from tracker.i18n import gettext as _
-from tracker.labels import short_date, weekday_label
+from tracker.labels import remedy_label, short_date, weekday_label
 from tracker.ui.presenters.sync import conflict_mark
 from tracker.ui.presenters.today import episode_item
 
@@ -15,7 +15,7 @@ from tracker.ui.presenters.today import episode_item
 @dataclass(frozen=True)
 class HistoryRow:
     kind: str
-    """"episode" or "day"."""
+    """"episode", "day" or "remedy" (a remedy's row opens its day)."""
     key: str
     """The episode id, or the day's ISO date."""
     when: str
@@ -44,13 +44,36 @@ def day_summary(day_log: DayLog) -> str:
     return " · ".join(parts) or _("nothing filled in")
 
 
+def helped_text(helped: int | None) -> str:
+    if helped is None:
+        return _("did it help: not said")
+    return _("helped {n} of 4").format(n=helped)
+
+
+def remedy_row(use: RemedyUse, mark: str = "", conflicted: Set[str] = frozenset()) -> HistoryRow:
+    return HistoryRow(
+        kind="remedy",
+        key=use.date.isoformat(),
+        when=f"{weekday_label(use.date)[:3]} {short_date(use.date)}",
+        title=remedy_label(use.remedy),
+        detail=" · ".join(
+            part for part in (helped_text(use.helped), " ".join((use.note or "").split())) if part
+        ),
+        alert="",
+        uuid=use.uuid or "",
+        conflict=mark if use.uuid in conflicted else "",
+    )
+
+
 def history_rows(
     episodes: Sequence[Episode],
     day_logs: Sequence[DayLog],
+    remedies: Sequence[RemedyUse] = (),
     conflicted: Set[str] = frozenset(),
 ) -> list[HistoryRow]:
-    """Newest first; on each date the day log comes before that day's episodes. Entries
-    whose uuid is in `conflicted` are marked (a sync conflict to choose from)."""
+    """Newest first; on each date the day log and the remedies tried come before that
+    day's episodes. Entries whose uuid is in `conflicted` are marked (a sync conflict
+    to choose from)."""
     mark = conflict_mark()
     by_date: dict[object, list[HistoryRow]] = {}
     for day_log in day_logs:
@@ -66,6 +89,8 @@ def history_rows(
                 conflict=mark if day_log.uuid in conflicted else "",
             )
         )
+    for use in remedies:
+        by_date.setdefault(use.date, []).append(remedy_row(use, mark, conflicted))
     for episode in sorted(episodes, key=lambda e: e.started_at, reverse=True):
         item = episode_item(episode)
         by_date.setdefault(episode.local_date, []).append(

@@ -93,7 +93,7 @@ class MoreScreen(Screen):
         box = self.ids.content
         box.clear_widgets()
         box.add_widget(wrapped_label(_("More"), "24sp", bold=True))
-        for name in ("report", "settings", "about"):
+        for name in ("medicines", "report", "settings", "about"):
             button = FlatButton(text=screen_title(name), height=dp(56))
             button.bind(on_release=lambda _b, n=name: App.get_running_app().go(n))
             box.add_widget(button)

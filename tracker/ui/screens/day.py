@@ -28,6 +28,8 @@ from tracker.ui.presenters.day import (
 from tracker.ui.presenters.edits import DayEdit, DayForm, day_edit, day_question
 from tracker.ui.widgets.form_rows import ChoiceRow, NoteRow, NumberRow
 from tracker.ui.widgets.leaving import leave_then
+from tracker.ui.widgets.pickers import DatePicker
+from tracker.ui.widgets.remedy_rows import RemedyDetails, stored_ratings
 
 Builder.load_file(str(Path(__file__).with_suffix(".kv")))
 
@@ -41,6 +43,8 @@ class DayScreen(Screen):
     is_today = BooleanProperty(True)
     go_hint = StringProperty("")
     today_text = StringProperty("")
+    calendar_text = StringProperty("")
+    medicines_text = StringProperty("")
     save_text = StringProperty("")
     error_text = StringProperty("")
 
@@ -62,9 +66,15 @@ class DayScreen(Screen):
         try:
             chosen = dt.date.fromisoformat(text.strip())
         except ValueError:
-            self.error_text = str(ValidationError(_("date"), text, "YYYY-MM-DD"))
+            self.error_text = str(ValidationError(_("Go to a date"), text, "YYYY-MM-DD"))
             return
         self._go(min(chosen, self.diary.today()))
+
+    def pick_date(self) -> None:
+        today = self.diary.today()
+        DatePicker(
+            _("Go to a date"), self.current_day(), self._go, today=today, latest=today
+        ).open()
 
     def _go(self, day: dt.date | None) -> None:
         if (day or self.diary.today()) == self.current_day():
@@ -85,6 +95,7 @@ class DayScreen(Screen):
         view = day_view(self.diary.day_log(day), self.diary.today())
         self.date_text, self.is_today = view.date_text, view.is_today
         self.go_hint, self.today_text = _("Go to a date: YYYY-MM-DD"), _("Today")
+        self.calendar_text, self.medicines_text = _("Calendar"), _("Medicines…")
         self.save_text, self.error_text = _("Save day"), ""
         fields = self.ids.fields
         fields.clear_widgets()
@@ -103,13 +114,24 @@ class DayScreen(Screen):
         self.rows["note"] = NoteRow(name="note", label=field_label("note"), text=view.texts["note"])
         for row in self.rows.values():
             fields.add_widget(row)
+        self.remedy_details = RemedyDetails({r.value: remedy_label(r) for r in Remedy})
+        self.remedy_details.remember(stored_ratings(self.stored_remedies))
+        fields.add_widget(self.remedy_details, index=1)  # under the remedies, above the note
+        for chip in remedies.ids.chips.children:
+            chip.bind(state=lambda *_a: self._sync_remedies())
+        self._sync_remedies()
         self.shown = self.form()
+
+    def _sync_remedies(self) -> None:
+        words = (_("Did it help? (0 not at all – 4 a lot)"), _("Note on this remedy"))
+        self.remedy_details.sync(self.rows["remedy"].values(), words)
 
     def form(self) -> DayForm:
         """What the form holds now."""
         texts = {name: self.rows[name].text for name in (*(f.name for f in NUMBER_FIELDS), "note")}
         chips = {name: self.rows[name].value() for name, _options in choice_options()}
-        return DayForm(texts, chosen_values(chips), self.rows["remedy"].values())
+        ticked = self.rows["remedy"].values()
+        return DayForm(texts, chosen_values(chips), ticked, self.remedy_details.ratings())
 
     def edit(self) -> DayEdit:
         return day_edit(self.current_day(), self.shown, self.form(), self.stored_remedies)
@@ -138,8 +160,8 @@ class DayScreen(Screen):
         try:
             if edit.changes:
                 notes = [str(item) for item in self.diary.save_day(day, **edit.changes).unusual]
-            for remedy in edit.added_remedies:
-                self.diary.log_remedy(day, remedy, None)
+            for remedy, helped, note in edit.rated:
+                self.diary.rate_remedy(day, remedy, helped, note)
             removed = [self.diary.remove_remedy(use.id) for use in edit.removed_remedies]
         except ValidationError as error:  # the Demo profile takes no entries of one's own
             self.error_text = _("{error}; nothing was stored").format(error=error)
@@ -166,8 +188,12 @@ class DayScreen(Screen):
         """The remedies as stored now; a remedy chip the person changed stays as it is."""
         self.stored_remedies = list(self.diary.remedies_on(self.current_day()))
         stored = {use.remedy.value for use in self.stored_remedies}
+        ratings = stored_ratings(self.stored_remedies)
+        self.remedy_details.remember(ratings)
         current = self.rows["remedy"].values()
         for chip in self.rows["remedy"].ids.chips.children:
             if (chip.value in current) == (chip.value in self.shown.remedies):
                 chip.state = "down" if chip.value in stored else "normal"
-        self.shown = dataclasses.replace(self.shown, remedies=frozenset(stored))
+        shown_ratings = {**self.shown.ratings, **ratings}
+        self.shown = dataclasses.replace(self.shown, remedies=frozenset(stored),
+                                         ratings=shown_ratings)  # fmt: skip

@@ -15,20 +15,23 @@ from kivy.uix.modalview import ModalView
 
 from tracker.domain import RED_FLAGS, BodySite, Side, TwitchContext, ValidationError
 from tracker.i18n import gettext as _
-from tracker.labels import context_label, red_flag_label, side_label, site_label
+from tracker.labels import context_label, red_flag_label, short_date, side_label, site_label
+from tracker.ui.presenters.day import labelled
 from tracker.ui.presenters.edits import (
     episode_changes,
     episode_question,
     episode_values,
     touched,
 )
+from tracker.ui.presenters.pickers import later_than_now
+from tracker.ui.screens.sheet_moment import MomentFields
 from tracker.ui.widgets.controls import Chip
 from tracker.ui.widgets.leaving import leave_then
 
 Builder.load_file(str(Path(__file__).with_suffix(".kv")))
 
 
-class EpisodeSheet(ModalView):
+class EpisodeSheet(MomentFields, ModalView):
     diary = ObjectProperty(None)
     """The DiaryService to save through."""
     episode_id = ObjectProperty(None, allownone=True)
@@ -39,6 +42,7 @@ class EpisodeSheet(ModalView):
     save_text = StringProperty("")
     cancel_text = StringProperty("")
     delete_text = StringProperty("")
+    date_text = StringProperty("")
 
     def __init__(self, **kwargs: Any) -> None:
         super().__init__(
@@ -51,7 +55,7 @@ class EpisodeSheet(ModalView):
         self.width = min(Window.width - dp(16), dp(640))
         self.height = min(Window.height - dp(32), dp(760))
         labels = {
-            "time": _("Time"),
+            "time": _("Date and time"),
             "body_site": _("Where"),
             "side": _("Side"),
             "intensity": _("Intensity (0 barely noticeable – 4 severe)"),
@@ -62,6 +66,8 @@ class EpisodeSheet(ModalView):
         }
         for name, text in labels.items():
             self.ids[f"{name}_label"].text = text
+        self.labels = {**labels, "started_at": labels["time"]}
+        """The label of each field, for refusals."""
         self.save_text, self.cancel_text, self.delete_text = _("Save"), _("Cancel"), _("Delete")
         episode = None
         if self.episode_id is not None:
@@ -72,6 +78,8 @@ class EpisodeSheet(ModalView):
         self._base = episode.local_started_at if episode else self.diary.now()
         self._base = self._base.replace(microsecond=0)
         self.ids.time.text = self._base.strftime("%H:%M")
+        self._day = self._base.date()
+        self.date_text = short_date(self._day)
         self._chips(
             "body_site",
             [(s.value, site_label(s)) for s in BodySite],
@@ -129,6 +137,7 @@ class EpisodeSheet(ModalView):
         }
         raw["intensity"] = raw["intensity"] or "1"
         raw["started_at"] = self.ids.time.text
+        raw["date"] = self._day.isoformat()
         raw["duration_s"] = self.ids.duration_s.text
         raw["note"] = self.ids.note.text
         raw.update({flag: flag in flags for flag in RED_FLAGS})
@@ -145,18 +154,28 @@ class EpisodeSheet(ModalView):
     def discard_changes(self) -> None:
         pass  # closing the sheet drops what it holds
 
-    def save(self) -> bool:
-        """Log the new twitch, or store what was changed; True unless refused."""
+    def save(self, yesterday_checked: bool = False) -> bool:
+        """Log the new twitch, or store what was changed; True unless refused. A time
+        typed for today that has not come yet asks whether it was yesterday."""
         raw = self.raw()
         changed = touched(self._shown, raw)
         try:
             values = episode_values(raw, self._base, changed)
+            started = values["started_at"]
+            moved = {"started_at", "date"} & changed
+            if (
+                moved
+                and not yesterday_checked
+                and later_than_now(started.date(), started.time(), self.diary.now())
+            ):
+                self._ask_yesterday(started)
+                return False
             if self._episode is None:
                 self.diary.log_twitch_now(at=values.pop("started_at"), **values)
             elif changes := episode_changes(self._episode, values, changed):
                 self.diary.edit_episode(self._episode.id, **changes)
         except ValidationError as error:
-            self.error_text = str(error)
+            self.error_text = labelled(error, self.labels)
             return False
         self._close()
         if self.after_save:

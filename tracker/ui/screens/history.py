@@ -110,8 +110,12 @@ class HistoryScreen(Screen):
         self.has_more = len(found) == PAGE_SIZE
         if found:
             self._cursor = (found[-1].started_at, found[-1].id)
+        remedies = [] if self.site else self._remedies()
         rows = history_rows(
-            self._episodes, [] if self.site else list(self._days.values()), self._conflicted
+            self._episodes,
+            [] if self.site else list(self._days.values()),
+            remedies,
+            self._conflicted,
         )
         # A red flag or a conflict needs another line; RecycleView takes heights from data.
         self.ids.rows.data = [
@@ -124,6 +128,15 @@ class HistoryScreen(Screen):
         from tracker.ui.screens.conflict_sheet import ConflictSheet
 
         ConflictSheet(diary=self.diary, record_uuid=record_uuid, after=self.refresh).open()
+
+    def _remedies(self) -> list[Any]:
+        """The remedies tried on the days loaded so far (all of them on the last page)."""
+        today = self.diary.today()
+        if not self.has_more:
+            first = self._first_day()  # None: since the diary began
+        else:
+            first = min((e.local_date for e in self._episodes), default=today)
+        return list(self.diary.remedies_between(first, today))
 
     def open_row(self, kind: str, key: str) -> None:
         if kind == "episode":

@@ -15,7 +15,7 @@ from kivy.properties import ObjectProperty, StringProperty
 from kivy.uix.screenmanager import Screen
 
 from tracker.analysis.messages import finding_sentence, hidden_explanation
-from tracker.i18n import Language, app_language
+from tracker.i18n import Language, app_language, ngettext
 from tracker.i18n import gettext as _
 from tracker.ui.presenters.safety import reason_text
 from tracker.ui.widgets.controls import fill_chips
@@ -108,7 +108,9 @@ class InsightsScreen(Screen):
     @mainthread
     def _show_findings(self, data: Any) -> None:
         shown = data.correlations.shown if data.correlations else []
-        self.summary_text = _("{first} to {last}: {days} days.").format(
+        self.summary_text = ngettext(
+            "{first} to {last}: {days} day.", "{first} to {last}: {days} days.", data.series.days
+        ).format(
             first=data.series.first.isoformat(),
             last=data.series.last.isoformat(),
             days=data.series.days,

@@ -20,6 +20,7 @@ from tracker.formats.csv_files import FileFormatError
 from tracker.i18n import current_language
 from tracker.i18n import gettext as _
 from tracker.services.maintenance import StoreError
+from tracker.ui.presenters.profiles import name_refusal
 from tracker.ui.presenters.safety import (
     import_failed,
     import_question,
@@ -47,6 +48,9 @@ class SettingsScreen(PreferencesForm, Screen):
     preferences_title = StringProperty("")
     save_text = StringProperty("")
     error_text = StringProperty("")
+    """A refused profile name (preferences are refused under each field)."""
+    status_text = StringProperty("")
+    """"Saved." and the like: not an error, and gone once editing resumes."""
     data_title = StringProperty("")
     data_text = StringProperty("")
     restore_hint = StringProperty("")
@@ -127,9 +131,9 @@ class SettingsScreen(PreferencesForm, Screen):
 
     def _add_profile(self) -> None:
         try:
-            profile = self.diary.create_profile(self.ids.new_name.text)
+            profile = self.diary.add_profile(self.ids.new_name.text, current_language())
         except ValidationError as error:
-            self.error_text = str(error)
+            self.error_text = name_refusal(error)
             return
         self.ids.new_name.text = ""
         App.get_running_app().switch_profile(profile)
@@ -138,10 +142,11 @@ class SettingsScreen(PreferencesForm, Screen):
         try:
             self.diary.rename_profile(self.ids.new_name.text)
         except ValidationError as error:
-            self.error_text = str(error)
+            self.error_text = name_refusal(error)
             return
         self.ids.new_name.text = ""
         self._profiles()  # the settings typed below stay as they are
+        App.get_running_app().root.profile_bar.name = self.diary.profile.name
 
     def backup_now(self) -> None:
         try:

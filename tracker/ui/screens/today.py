@@ -18,6 +18,7 @@ from tracker.i18n import gettext as _
 from tracker.ui.presenters import today_view
 from tracker.ui.presenters.banners import reminder_banner, warning_banners
 from tracker.ui.presenters.history import day_summary
+from tracker.ui.presenters.strip import strip_view
 from tracker.ui.presenters.taps import TapGuard
 from tracker.ui.widgets.controls import Banner
 from tracker.ui.widgets.dialogs import show_message
@@ -132,12 +133,14 @@ class TodayScreen(Screen):
     def _show_banners(self, logged_today: bool) -> None:
         box = self.ids.banners
         box.clear_widgets()
-        views = warning_banners(self.diary.warnings())
+        warnings = self.diary.warnings()
+        views = warning_banners(warnings)
         reminder = reminder_banner(
             self.diary.now(), self.diary.settings.reminder_time, logged_today
         )
         if reminder:
             views.append(reminder)
+        self.ids.strip.show(strip_view(self.diary.recent_counts(), warnings))
         for view in views:
             banner = Banner(title=view.title, text=view.text)
             if view.urgent:

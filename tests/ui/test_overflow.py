@@ -1,0 +1,76 @@
+"""Nothing overflows its pill or button: on every screen, in both window sizes and both
+languages, each button's and chip's text fits inside it (it is measured as drawn)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from tests.ui.harness import PHONE, TABLET, pump, running_app, top_modal, visit, wait_until
+from tracker.services.demo import fill_demo_profile
+from tracker.storage import open_store
+
+SCREENS = ("today", "day", "medicines", "history", "insights", "report", "settings", "about",
+           "more")  # fmt: skip
+
+
+def _overflowing(root: object) -> list[str]:
+    from kivy.uix.behaviors import ButtonBehavior
+    from kivy.uix.label import Label
+
+    found = []
+    for widget in root.walk(restrict=True):  # type: ignore[attr-defined]
+        if not (isinstance(widget, ButtonBehavior) and isinstance(widget, Label)):
+            continue
+        if not widget.text or widget.opacity == 0 or widget.width <= 1:
+            continue
+        if widget.text_size[0] is not None:
+            continue  # wraps inside its own width
+        widget.texture_update()
+        if widget.texture_size[0] > widget.width + 1:
+            found.append(f"{widget.text!r}: {widget.texture_size[0]} > {widget.width:.0f}")
+    return found
+
+
+@pytest.fixture(scope="module")
+def demo_data(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    data_dir = tmp_path_factory.mktemp("overflow")
+    store = open_store(data_dir)
+    fill_demo_profile(store, 120, 7, dt.date(2026, 11, 25))
+    store.close()
+    return data_dir
+
+
+@pytest.mark.parametrize("language", ["en", "id"])
+@pytest.mark.parametrize("size", [PHONE, TABLET], ids=["phone", "tablet"])
+def test_no_text_overflows_its_button(
+    demo_data: Path, size: tuple[int, int], language: str
+) -> None:
+    start = dt.datetime(2026, 11, 25, 20, 0, tzinfo=dt.timezone(dt.timedelta(hours=7)))
+    problems = []
+    with running_app(demo_data, size, start=start, profile="Demo") as (app, _store):
+        app.switch_language(language)
+        for name in SCREENS:
+            screen = visit(app, name)
+            if name == "insights":
+                wait_until(lambda s=screen: bool(s.pending == 0))  # type: ignore[misc]
+            pump(4)
+            problems += [f"{name}: {p}" for p in _overflowing(screen)]
+        problems += [f"navigation: {p}" for p in _overflowing(app.root.nav)]
+        problems += [f"profile bar: {p}" for p in _overflowing(app.root.profile_bar)]
+        sheets = {
+            "twitch sheet": lambda: visit(app, "today").open_details(),
+            "whose diary": app.open_profiles,
+            "medicine sheet": lambda: visit(app, "medicines").open_sheet(),
+        }
+        for name, open_sheet in sheets.items():
+            open_sheet()
+            pump(6)
+            sheet = top_modal()
+            problems += [f"{name}: {p}" for p in _overflowing(sheet)]
+            sheet.dismiss(force=True, animation=False)
+            pump(4)
+        app.switch_language("en")
+    assert problems == []

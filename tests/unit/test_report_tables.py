@@ -1,0 +1,39 @@
+"""A report table never leaves one lone row on its last page."""
+
+from __future__ import annotations
+
+import io
+
+from pypdf import PdfReader
+
+from tracker.reports.document import ReportPDF
+
+HEADINGS = ["Day", "What"]
+WIDTHS = (40.0, 120.0)
+
+
+def _pages(rows: int, keep_together: bool = True) -> list[str]:
+    pdf = ReportPDF("Kedut", "1–30 Nov 2026", "30 Nov 2026")
+    pdf.add_page()
+    table = [[f"row{n:03d}", "a twitch at the knee"] for n in range(rows)]
+    if keep_together:
+        pdf.table_rows(HEADINGS, table, WIDTHS)
+    else:
+        pdf._table(HEADINGS, table, WIDTHS, 8)
+    reader = PdfReader(io.BytesIO(bytes(pdf.output())))
+    return [page.extract_text() for page in reader.pages]
+
+
+def _lone_row_count() -> int:
+    """How many rows fill the first page exactly, plus one: the case of a lone row."""
+    return _pages(200, keep_together=False)[0].count("row") + 1
+
+
+def test_the_last_page_of_a_table_never_holds_a_single_row() -> None:
+    rows = _lone_row_count()
+    plain = _pages(rows, keep_together=False)
+    assert plain[-1].count("row") == 1  # the case exists without the rule
+    pages = _pages(rows)
+    assert len(pages) == 2
+    assert pages[-1].count("row") == 2
+    assert sum(page.count("row") for page in pages) == rows  # every row, once
