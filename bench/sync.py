@@ -62,6 +62,27 @@ def _in_process_one_episode(data_dir: Path, runs: int) -> list[float]:
     return seconds
 
 
+def _frame_rates(server: PgServer, tmp: Path, original: Path) -> dict[str, float]:
+    """The app on a device that joined the household before the ten-year diary arrived:
+    at start its background sync pulls all of it while the window keeps drawing."""
+    url = server.create_database("bench_frames")
+    tablet, laptop = tmp / "frames-tablet", tmp / "frames-laptop"
+    _main_py(tablet, "sync", "--server", url)  # joins the (still empty) household
+    shutil.copytree(original, laptop)
+    _main_py(laptop, "sync", "--server", url)
+    done = subprocess.run(
+        [sys.executable, "-m", "bench.probe_sync_fps", str(tablet)],
+        check=True,
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        env={**os.environ, "PGPASSWORD": PASSWORD},
+        timeout=600,
+    )
+    lines = dict(line.split(" ", 1) for line in done.stdout.splitlines() if " " in line)
+    return {key: float(lines[key]) for key in ("FPS_BUSY", "FPS_IDLE", "SYNC_S")}
+
+
 def bench_rows(row: Callable[..., Row], runs: int = 3, diary: Path | None = None) -> list[Row]:
     server = PgServer()
     rows: list[Row] = []
@@ -82,6 +103,9 @@ def bench_rows(row: Callable[..., Row], runs: int = 3, diary: Path | None = None
                 one.append(_main_py(laptop, "sync"))
                 pull.append(_main_py(tablet, "sync", "--server", url))
             inside = _in_process_one_episode(Path(tmp) / "laptop0", max(runs, 5))
+            frames = (
+                _frame_rates(server, Path(tmp), original) if os.environ.get("DISPLAY") else None
+            )
             floor = [_timed_python("import tracker.storage, psycopg") for _ in range(max(runs, 3))]
     finally:
         server.close()
@@ -90,6 +114,12 @@ def bench_rows(row: Callable[..., Row], runs: int = 3, diary: Path | None = None
     rows.append(row("  the same, inside a running process", inside, "s", None))
     rows.append(row("  floor: importing the command line and sync", floor, "s", None))
     rows.append(row("  second device pulls ten years, process", pull, "s", None))
+    if frames is not None:
+        drop = max(0.0, 100 * (1 - frames["FPS_BUSY"] / frames["FPS_IDLE"]))
+        rows.append(row("app: frame rate lost while syncing", [drop], "%", 10.0))
+        rows.append(row("  frames per second while syncing", [frames["FPS_BUSY"]], "fps", None))
+        rows.append(row("  frames per second once synced", [frames["FPS_IDLE"]], "fps", None))
+        rows.append(row("  the app's background pull of ten years", [frames["SYNC_S"]], "s", None))
     return rows
 
 

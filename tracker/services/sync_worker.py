@@ -39,6 +39,7 @@ class BackgroundSync:
         interval_s: float = 2.0,
         pull_every_s: float = 300.0,
         retry_after_s: float = 60.0,
+        no_server_s: float = 30.0,
         now: Clock = system_now,
     ) -> None:
         self.store = store
@@ -46,6 +47,7 @@ class BackgroundSync:
         self.interval_s = interval_s
         self.pull_every_s = pull_every_s
         self.retry_after_s = retry_after_s
+        self.no_server_s = no_server_s
         self.now = now
         self.busy = False
         self._wake = threading.Event()
@@ -91,10 +93,14 @@ class BackgroundSync:
                 self._report(None, _("the sync stopped unexpectedly; it will try again later"))
 
     def _maybe_sync(self, asked: bool, server: str | None) -> None:
+        if not asked and time.monotonic() < self._quiet_until:
+            return
         current = status(self.store)
         if not asked:
             if current.state.server_url is None:
-                return  # no server set: nothing to do
+                # No server set: look again in a while (the command line may set one).
+                self._quiet_until = time.monotonic() + self.no_server_s
+                return
             moment = time.monotonic()
             due = current.pending > 0 or moment >= self._next_pull
             if not due or moment < self._quiet_until:
@@ -114,4 +120,9 @@ class BackgroundSync:
         self._report(report, None)
 
     def _report(self, report: SyncReport | None, error: str | None) -> None:
-        self.on_done(SyncOutcome(status(self.store), report, error))
+        try:
+            current = status(self.store)
+        except Exception:  # the store itself is in trouble: say so once, keep quiet
+            log.exception("sync status could not be read")
+            return
+        self.on_done(SyncOutcome(current, report, error))
