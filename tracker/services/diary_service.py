@@ -7,13 +7,14 @@ tests hand them one over a real temporary store. Switching profile switches the 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
 from tracker.domain import DayLog, Episode, Medication, Profile, RemedyUse, Settings, Warning
 from tracker.services import (
     app_care,
+    app_import,
     app_profiles,
     app_today,
     care,
@@ -247,3 +248,25 @@ class DiaryService:
     def recent_counts(self) -> list[tuple[dt.date, int]]:
         """Twitches per day over the last 14 days, oldest first (Today's strip)."""
         return app_today.recent_counts(self.store, self.profile_id, self.today())
+
+    # Settings → Import (issue 13)
+
+    def read_import(
+        self,
+        request: app_import.ImportRequest,
+        *,
+        dry_run: bool,
+        progress: Callable[[int, int], None] | None = None,
+        cancelled: Callable[[], bool] | None = None,
+    ) -> app_import.ImportOutcome:
+        """Preview (`dry_run`) or import another app's export or Kedut's own files into
+        this profile; cancelled or refused, nothing is stored."""
+        return app_import.read_import(
+            self.store,
+            self.profile_id,
+            request,
+            dry_run=dry_run,
+            progress=progress,
+            cancelled=cancelled,
+            now=self.now,
+        )

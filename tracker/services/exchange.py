@@ -14,7 +14,7 @@ import contextlib
 import datetime as dt
 import gc
 from collections import Counter
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -26,6 +26,7 @@ from tracker.formats.csv_files import FILES, FileFormatError, read_csv, write_cs
 from tracker.formats.files import MAX_IMPORT_BYTES, write_atomic
 from tracker.formats.parse import Reader, Table
 from tracker.formats.records import RECORDS
+from tracker.formats.sources.batch import ImportCancelled
 from tracker.i18n import gettext as _
 from tracker.i18n import ngettext
 from tracker.services.clock import Clock, offset_minutes, system_now
@@ -149,13 +150,15 @@ def import_path(
     *,
     dry_run: bool = False,
     date_format: str | None = None,
+    cancelled: Callable[[], bool] | None = None,
 ) -> ImportSummary:
-    """Import a folder of CSV files, one CSV file, or a JSON backup (all or nothing)."""
+    """Import a folder of CSV files, one CSV file, or a JSON backup (all or nothing).
+    `cancelled` is asked last, before anything is committed: ImportCancelled then."""
     if on_conflict not in ON_CONFLICT:
         raise ValidationError("--on-conflict", on_conflict, ", ".join(ON_CONFLICT))
     replace = on_conflict == "replace"
     with _without_cycle_collection():
-        return _import(store, profile_key, path, replace, now, dry_run, date_format)
+        return _import(store, profile_key, path, replace, now, dry_run, date_format, cancelled)
 
 
 @contextlib.contextmanager
@@ -180,6 +183,7 @@ def _import(
     now: Clock,
     dry_run: bool,
     date_format: str | None,
+    cancelled: Callable[[], bool] | None,
 ) -> ImportSummary:
     options = _options(now, date_format)
     files = _files(path)
@@ -201,6 +205,8 @@ def _import(
         for item in backups:
             profile_id = _backup_profile(uow, item, replace, summary, now)
             _store(uow, profile_id, list(item.tables.values()), replace, True, summary, now)
+        if cancelled is not None and cancelled():
+            raise ImportCancelled  # the unit of work rolls back: nothing stored
         if not dry_run:
             uow.commit()
     _time_zone_notes(summary, [*tables, *(t for b in backups for t in b.tables.values())], now)

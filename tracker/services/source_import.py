@@ -24,6 +24,8 @@ from typing import Any
 from tracker.domain import RECORD_META, DayLog, Episode, Medication, ValidationError
 from tracker.formats.files import write_atomic
 from tracker.formats.sources import (
+    Found,
+    ImportCancelled,
     Mapping,
     Source,
     SourceBatch,
@@ -57,6 +59,10 @@ class SourceImport:
     report_lines: list[str] = field(default_factory=list)
     unmapped: list[str] = field(default_factory=list)
     mapping_saved: Path | None = None
+    names: dict[str, Found] = field(default_factory=dict)
+    """The diary app's own names found (habits, activities, symptoms …), for the mapping."""
+    mapping: Mapping | None = None
+    """The mapping the import used: the one given, or the one remembered."""
 
 
 def find_sources(path: Path, wanted: str = "auto") -> list[Source]:
@@ -86,23 +92,28 @@ def import_source(
     sources: Sequence[Source],
     *,
     mapping_file: Path | None = None,
+    mapping: Mapping | None = None,
     on_conflict: str = "skip",
     dry_run: bool = False,
     now: Clock = system_now,
     progress: Callable[[int, int], None] | None = None,
     cancelled: Callable[[], bool] | None = None,
 ) -> SourceImport:
-    """Read `path` with each source, then store everything in one transaction."""
+    """Read `path` with each source, then store everything in one transaction. A mapping
+    given (`mapping_file`, or `mapping` as chosen in the app's preview) is remembered.
+    `cancelled` is asked while reading and last before the commit: ImportCancelled."""
     if on_conflict not in ("skip", "replace"):
         raise ValidationError("--on-conflict", on_conflict, "skip, replace")
-    given = load_mapping(mapping_file) if mapping_file is not None else None
+    given = load_mapping(mapping_file) if mapping_file is not None else mapping
     result = SourceImport(sources=[s.title for s in sources], dry_run=dry_run)
     batches: list[SourceBatch] = []
     for source in sources:
-        mapping = given or _remembered(store, source.name)
-        options = SourceOptions(progress=progress, cancelled=cancelled, mapping=mapping)
+        used = given or _remembered(store, source.name)
+        options = SourceOptions(progress=progress, cancelled=cancelled, mapping=used)
         batch = source.read(path, options)
         batches.append(batch)
+        result.mapping = result.mapping or used
+        result.names.update(batch.report.names)
         result.report_lines.extend(f"{source.title}: {line}" for line in batch.report.lines())
         result.unmapped.extend(batch.report.unmapped())
     moment = now()
@@ -116,6 +127,8 @@ def import_source(
         for batch in batches:
             _store_days(uow, profile.id, batch, on_conflict == "replace", result, moment)
             _store_entries(uow, profile.id, batch, result, moment)
+        if cancelled is not None and cancelled():
+            raise ImportCancelled  # the unit of work rolls back: nothing stored
         if not dry_run:
             uow.commit()
     if given is not None and not dry_run:

@@ -49,6 +49,7 @@ SCREENS = {
     "settings": ("settings", "SettingsScreen"),
     "about": ("about", "AboutScreen"),
     "more": ("about", "MoreScreen"),
+    "import": ("import_data", "ImportScreen"),
 }
 
 

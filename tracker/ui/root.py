@@ -30,6 +30,7 @@ ICONS = {
     "settings": "⚙",
     "about": "ℹ",
     "more": "⋯",
+    "import": "⇩",
 }
 PHONE_NAV = ("today", "day", "history", "insights", "more")
 RAIL_NAV = ("today", "day", "medicines", "history", "insights", "report", "settings", "about")
@@ -46,13 +47,16 @@ def screen_title(name: str) -> str:
         "settings": _("Settings"),
         "about": _("About twitching"),
         "more": _("More"),
+        "import": _("Import"),
     }[name]
 
 
 def _selects(item: str, current: str) -> bool:
     """Whether the nav item for `item` is the selected one while `current` shows."""
-    return item == current or (
-        item == "more" and current in ("medicines", "report", "settings", "about", "more")
+    return (
+        item == current
+        or (item == "more" and current in ("medicines", "report", "settings", "about", "import"))
+        or (item == "settings" and current == "import")  # Settings → Import
     )
 
 

@@ -57,6 +57,7 @@ class SettingsScreen(PreferencesForm, Screen):
     restore_text = StringProperty("")
     backup_text = StringProperty("")
     check_text = StringProperty("")
+    import_text = StringProperty("")
     data_result_text = StringProperty("")
     """What the last backup, check or restore did."""
     busy = BooleanProperty(False)
@@ -78,6 +79,7 @@ class SettingsScreen(PreferencesForm, Screen):
             _("Restore"),
         )
         self.backup_text, self.check_text = _("Back up now"), _("Check the diary")
+        self.import_text = _("Import from another app")
         self.data_text = (
             _(
                 "Stored on this device, in {folder}, and shared with your other devices "
