@@ -14,10 +14,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from tracker.fields import field_label
+from tracker.formats.import_outcome import ImportOutcome
 from tracker.formats.sources import Found, Mapping, Target, propose
 from tracker.formats.sources.mapping import FLAG_FIELDS, key
 from tracker.i18n import gettext as _
-from tracker.services.app_import import ImportOutcome
 from tracker.ui.presenters.safety import reason_text
 
 TABLE_ORDER = ("profiles", "days", "episodes", "medications", "remedies")

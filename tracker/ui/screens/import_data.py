@@ -16,9 +16,9 @@ from kivy.properties import ObjectProperty, StringProperty
 from kivy.uix.screenmanager import Screen
 
 from tracker.formats.csv_files import FileFormatError
+from tracker.formats.import_outcome import ImportOutcome, ImportRequest
 from tracker.formats.sources import ImportCancelled
 from tracker.i18n import gettext as _
-from tracker.services.app_import import ImportOutcome, ImportRequest
 from tracker.ui.presenters import import_preview as words
 from tracker.ui.screens.import_steps import ImportChoose, ImportPreview, ImportProgress, NameChoice
 from tracker.ui.widgets.controls import fill_chips
