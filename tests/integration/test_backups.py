@@ -45,7 +45,7 @@ def test_restore_refuses_a_damaged_or_foreign_file_and_changes_nothing(tmp_path:
     damaged = tmp_path / "damaged.sqlite3"
     assert kedut(tmp_path / "store", "backup", "--out", str(damaged)).returncode == 0
     _damage(damaged)
-    for bad, message in ((foreign, "is not a Kedut store"), (damaged, "malformed")):
+    for bad, message in ((foreign, "is not a Kedut diary"), (damaged, "malformed")):
         result = kedut(tmp_path / "store", "restore", str(bad))
         assert result.returncode == 1
         assert message in result.stderr

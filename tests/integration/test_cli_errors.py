@@ -148,5 +148,5 @@ def test_a_file_that_is_not_a_kedut_store_is_refused_and_left_untouched(tmp_path
     before = foreign.read_bytes()
     result = kedut(tmp_path, "log", "twitch")
     assert result.returncode == 1
-    assert "cannot be read as a Kedut store" in result.stderr
+    assert "is not a Kedut diary: it cannot be read as a database" in result.stderr
     assert foreign.read_bytes() == before

@@ -196,3 +196,19 @@ def test_an_edit_stamps_updated_at_only_when_a_value_changes(tmp_path: Path) -> 
         result = kedut(tmp_path, *args)
         assert result.returncode == 0, result.stderr
     assert all(after != before for after, before in zip(stamps(), first, strict=True))
+
+
+def test_delete_and_undelete_say_when_nothing_changed_and_a_deleted_entry_is_not_edited(
+    tmp_path: Path,
+) -> None:
+    _ok(tmp_path, "log", "twitch", "--at", "2026-11-25T21:30+07:00")
+    assert _ok(tmp_path, "delete", "twitch", "1").startswith("deleted twitch 1")
+    assert _ok(tmp_path, "delete", "twitch", "1") == (
+        "twitch 1 was already deleted; nothing changed"
+    )
+    refusal = _refused(tmp_path, "edit", "twitch", "1", "--intensity", "4")
+    assert "twitch 1 is deleted: undelete twitch 1 brings it back first" in refusal
+    assert _ok(tmp_path, "undelete", "twitch", "1") == "brought back twitch 1"
+    assert _ok(tmp_path, "undelete", "twitch", "1") == "twitch 1 is not deleted; nothing changed"
+    (episode,) = listed(tmp_path)["episodes"]
+    assert episode["intensity"] != 4  # the refused edit stored nothing

@@ -78,7 +78,7 @@ def test_a_sqlite_database_of_another_program_is_not_migrated(tmp_path: Path) ->
     db_path = tmp_path / "kedut.sqlite3"
     with sqlite3.connect(db_path) as con:
         con.execute("CREATE TABLE recipes (name TEXT)")
-    with pytest.raises(StoreError, match="is not a Kedut store"):
+    with pytest.raises(StoreError, match="is not a Kedut diary"):
         open_store(tmp_path)
     with sqlite3.connect(db_path) as con:
         tables = [row[0] for row in con.execute("SELECT name FROM sqlite_master")]

@@ -7,6 +7,7 @@ edit changes only the options given; a delete leaves a tombstone that `undelete`
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 from typing import Any
 
 from tracker.cli import output
@@ -78,16 +79,28 @@ def edit_remedy(args: argparse.Namespace) -> int:
 def set_deleted_(args: argparse.Namespace) -> int:
     store = open_from_args(args)
     deleted: bool = args.deleted
+    before = dt.datetime.now(dt.UTC)
+    record: Any
     if args.what == "twitch":
-        episodes.set_episode_deleted(store, args.profile, args.ref, deleted)
+        record = episodes.set_episode_deleted(store, args.profile, args.ref, deleted)
     elif args.what == "day":
-        days.set_day_deleted(store, args.profile, args.ref, deleted)
+        record = days.set_day_deleted(store, args.profile, args.ref, deleted)
     elif args.what == "medication":
-        care.set_medication_deleted(store, args.profile, args.ref, deleted)
+        record = care.set_medication_deleted(store, args.profile, args.ref, deleted)
     else:
-        care.set_remedy_deleted(store, args.profile, args.ref, deleted)
+        record = care.set_remedy_deleted(store, args.profile, args.ref, deleted)
     ref = args.ref.isoformat() if args.what == "day" else str(args.ref)
-    if deleted:
+    # An entry already in the state asked for is left as it is (its stamp stays older):
+    # say so rather than claim a change.
+    changed = record.updated_at is not None and record.updated_at >= before
+    if not changed:
+        text = (
+            _("{what} {ref} was already deleted; nothing changed")
+            if deleted
+            else (_("{what} {ref} is not deleted; nothing changed"))
+        )
+        print(text.format(what=args.what, ref=ref))
+    elif deleted:
         print(
             _("deleted {what} {ref} (undelete {what} {ref} brings it back)").format(
                 what=args.what, ref=ref

@@ -11,7 +11,7 @@ from tracker.i18n import gettext as _
 from tracker.services import future
 from tracker.services.clock import Clock, system_now
 from tracker.services.profiles import ProfileKey, entry_profile_in, profile_id_in, profile_in
-from tracker.services.refs import RecordRef, care_id
+from tracker.services.refs import RecordRef, care_id, live
 from tracker.storage import Store, UnitOfWork
 
 MEDICATION_FIELDS = frozenset(("name", "kind", "started_on", "stopped_on"))
@@ -65,7 +65,8 @@ def edit_medication(
         owner = entry_profile_in(uow, profile, now)
         assert owner.id is not None
         found = care_id(uow, "medication", owner.id, owner.name, medication)
-        changed = dataclasses.replace(uow.medications.get(owner.id, found), **changes)
+        current = live(uow.medications.get(owner.id, found), "medication", medication, owner.name)
+        changed = dataclasses.replace(current, **changes)
         _check_medication_dates(changed, now())
         stored = uow.medications.replace(owner.id, found, changed, now())
         uow.commit()
@@ -109,7 +110,8 @@ def edit_remedy(
         owner = entry_profile_in(uow, profile, now)
         assert owner.id is not None
         found = care_id(uow, "remedy", owner.id, owner.name, ref)
-        changed = dataclasses.replace(uow.remedies.get(owner.id, found), **changes)
+        current = live(uow.remedies.get(owner.id, found), "remedy", ref, owner.name)
+        changed = dataclasses.replace(current, **changes)
         future.check_day("date", changed.date, now())
         _one_a_day(uow, owner.id, found, changed)
         stored = uow.remedies.replace(owner.id, found, changed, now())

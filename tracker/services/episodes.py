@@ -12,7 +12,7 @@ from tracker.domain import BodySite, Episode, Side, UnusualValue, ValidationErro
 from tracker.services import future
 from tracker.services.clock import Clock, offset_minutes, system_now
 from tracker.services.profiles import ProfileKey, entry_profile_in, profile_id_in, profile_in
-from tracker.services.refs import RecordRef, episode_id
+from tracker.services.refs import RecordRef, episode_id, live
 from tracker.storage import Store, UnitOfWork
 from tracker.storage.episodes import EpisodeNotFoundError
 
@@ -96,7 +96,7 @@ def edit_episode(
         owner = entry_profile_in(uow, profile, now)
         assert owner.id is not None
         found = episode_id(uow, owner.id, owner.name, episode)
-        current = uow.episodes.get(owner.id, found)
+        current = live(uow.episodes.get(owner.id, found), "twitch", episode, owner.name)
         changed = dataclasses.replace(current, **changes)
         stored = uow.episodes.replace(owner.id, changed, now())
         uow.commit()

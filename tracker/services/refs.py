@@ -4,12 +4,14 @@ uuid (what every export carries), always within one profile's diary."""
 from __future__ import annotations
 
 import datetime as dt
+from typing import TypeVar
 
 from tracker.i18n import gettext as _
 from tracker.storage import UnitOfWork
 from tracker.storage.care import CareRecordNotFoundError
 from tracker.storage.episodes import EpisodeNotFoundError
 
+T = TypeVar("T")
 # A local id, or a uuid in its canonical text form.
 RecordRef = int | str
 
@@ -34,6 +36,23 @@ class RecordNotFoundError(LookupError):
         return _("there is no {what} {ref} in {profile}'s diary (list shows what there is)").format(
             what=what, ref=shown, profile=self.profile_name
         )
+
+
+class RecordDeletedError(RecordNotFoundError):
+    """The entry exists but is deleted: an edit is refused until it is brought back."""
+
+    def __str__(self) -> str:
+        shown = self.ref.isoformat() if isinstance(self.ref, dt.date) else str(self.ref)
+        return _("{kind} {ref} is deleted: undelete {kind} {ref} brings it back first").format(
+            kind=self.kind, ref=shown
+        )
+
+
+def live(record: T, kind: str, ref: RecordRef, profile_name: str) -> T:
+    """`record`, unless it is deleted (then RecordDeletedError: edits need it back first)."""
+    if getattr(record, "deleted_at", None) is not None:
+        raise RecordDeletedError(kind, ref, profile_name)
+    return record
 
 
 def episode_id(uow: UnitOfWork, profile_id: int, profile_name: str, ref: RecordRef) -> int:

@@ -8,6 +8,7 @@ import shutil
 from dataclasses import dataclass
 from pathlib import Path
 
+from tracker.i18n import gettext as _
 from tracker.storage.migrate import StoreError, known_revisions
 from tracker.storage.paths import DB_FILENAME, ensure_private_dir
 from tracker.storage.sqlite import StoreFileError, copy_database, read_revision
@@ -94,7 +95,7 @@ def inspect(db_path: Path, head: str) -> Health:
     except StoreFileError as error:
         raise StoreError(str(error)) from error
     if revision is None:
-        raise StoreError(f"{db_path} is not a Kedut store")
+        raise StoreError(_("{path} is not a Kedut diary").format(path=db_path))
     return Health(integrity, problems, revision, revision == head)
 
 

@@ -11,6 +11,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from tracker.i18n import gettext as _
+
 if TYPE_CHECKING:
     from alembic.config import Config
     from sqlalchemy.engine import Engine
@@ -32,7 +34,7 @@ def stored_revision(db_path: Path) -> str | None:
     try:
         return read_revision(db_path)[0]
     except StoreFileError as error:
-        raise StoreError(f"{error}; it was left untouched") from error
+        raise StoreError(_("{reason}; it was left untouched").format(reason=error)) from error
 
 
 def alembic_config() -> Config:
@@ -58,8 +60,10 @@ def upgrade(engine: Engine, db_path: Path) -> None:
         return
     if revision is not None and revision not in known_revisions():
         raise StoreError(
-            f"{db_path} was written by a newer version of Kedut (schema {revision}); "
-            "update Kedut to open it. The store was left untouched."
+            _(
+                "{path} was written by a newer version of Kedut (schema {revision}); "
+                "update Kedut to open it. The diary was left untouched."
+            ).format(path=db_path, revision=revision)
         )
     from alembic import command
 

@@ -12,6 +12,8 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol
 
+from tracker.i18n import gettext as _
+
 if TYPE_CHECKING:
     from sqlalchemy.engine import Engine
 
@@ -188,10 +190,15 @@ def read_revision(db_path: Path, *, integrity: bool = False) -> tuple[str | None
             if not tables:
                 return None, verdict, problems
             if "alembic_version" not in tables:
-                raise StoreFileError(f"{db_path} is not a Kedut store")
+                raise StoreFileError(_("{path} is not a Kedut diary").format(path=db_path))
             row = con.execute("SELECT version_num FROM alembic_version").fetchone()
     except sqlite3.DatabaseError as error:
-        raise StoreFileError(f"{db_path} cannot be read as a Kedut store: {error}") from error
+        # SQLite's own words ("file is not a database") are not the person's: say it plainly.
+        if "malformed" in str(error):
+            reason = _("{path} is damaged (malformed) and cannot be read")
+        else:
+            reason = _("{path} is not a Kedut diary: it cannot be read as a database")
+        raise StoreFileError(reason.format(path=db_path)) from error
     return (None if row is None else str(row[0])), verdict, problems
 
 
