@@ -18,11 +18,11 @@ BAD_INPUT = [
         ("log", "twitch", "--duration-s", "0"),
         "(--duration-s): 0 is not allowed (allowed: whole numbers 1–86400)",
     ),
-    (("log", "twitch", "--side", "up"), "argument --side: invalid choice: 'up' (choose from "),
-    (("log", "twitch", "--intensity", "two"), "argument --intensity: 'two' is not a whole number"),
+    (("log", "twitch", "--side", "up"), "--side: 'up' is not one of the choices ("),
+    (("log", "twitch", "--intensity", "two"), "--intensity: 'two' is not a whole number"),
     (
         ("log", "twitch", "--at", "yesterday"),
-        "argument --at: 'yesterday' is not an ISO 8601 date and time",
+        "--at: 'yesterday' is not an ISO 8601 date and time",
     ),
     (
         ("log", "twitch", "--at", "1850-01-01T10:00+07:00"),
@@ -38,13 +38,13 @@ BAD_INPUT = [
     ),
     (
         ("log", "day", "--date", "2026-11-25", "--sleep-h", "nan"),
-        "argument --sleep-h: 'nan' is not a number",
+        "--sleep-h: 'nan' is not a number",
     ),
     (
         ("log", "day", "--date", "2026-11-25", "--water-ml", "20001"),
         "(--water-ml): 20001 is not allowed (allowed: whole numbers 0–20000)",
     ),
-    (("log", "day", "--date", "2026-02-30"), "argument --date: '2026-02-30' is not a date"),
+    (("log", "day", "--date", "2026-02-30"), "--date: '2026-02-30' is not a date"),
     (
         (
             "log",
@@ -63,7 +63,7 @@ BAD_INPUT = [
     ),
     (
         ("log", "remedy", "--date", "2026-11-25", "--remedy", "sleep"),
-        "argument --remedy: invalid choice: 'sleep'",
+        "--remedy: 'sleep' is not one of the choices",
     ),
     (
         ("log", "remedy", "--date", "2026-11-25", "--remedy", "rest", "--helped", "5"),
@@ -73,21 +73,21 @@ BAD_INPUT = [
     # edit, delete and undelete name the entry by the id `list` shows or by its uuid.
     (
         ("edit", "twitch", "abc", "--intensity", "1"),
-        "argument ID|UUID: 'abc' is not an id from list or a UUID (for example 12)",
+        "ID|UUID: 'abc' is not an id from list or a UUID (for example 12)",
     ),
     (
         ("edit", "twitch", "5", "--intensity", "2"),
         "there is no twitch 5 in Me's diary (list shows what there is); nothing was stored",
     ),
     (("edit", "twitch", "5"), "edit twitch: give at least one option to change"),
-    (("edit", "twitch", "5", "--at", "soon"), "argument --at: 'soon' is not an ISO 8601 date"),
-    (("edit", "day", "2026-11-31", "--stress", "1"), "argument DATE: '2026-11-31' is not a date"),
+    (("edit", "twitch", "5", "--at", "soon"), "--at: 'soon' is not an ISO 8601 date"),
+    (("edit", "day", "2026-11-31", "--stress", "1"), "DATE: '2026-11-31' is not a date"),
     (("edit", "day", "2026-11-25", "--stress", "1"), "there is no day log 2026-11-25 in Me's"),
     (
         ("edit", "medication", "1", "--to", "2026-11-01", "--still-taking"),
-        "argument --still-taking: not allowed with argument --to",
+        "--still-taking cannot be used together with --to",
     ),
-    (("edit", "medication", "1", "--kind", "vitamin"), "argument --kind: invalid choice"),
+    (("edit", "medication", "1", "--kind", "vitamin"), "--kind: 'vitamin' is not one of the choices"),
     (("edit", "medication", "1", "--name", "X"), "there is no medication 1 in Me's diary"),
     (("edit", "remedy", "1", "--helped", "2"), "there is no remedy 1 in Me's diary"),
     (("delete", "twitch", "1"), "there is no twitch 1 in Me's diary"),
@@ -97,8 +97,8 @@ BAD_INPUT = [
         "there is no medication 123e4567-e89b-12d3-a456-426614174000 in Me's diary",
     ),
     (("undelete", "remedy", "3"), "there is no remedy 3 in Me's diary"),
-    (("undelete", "twitch"), "the following arguments are required: ID|UUID"),
-    (("delete", "episode", "1"), "argument WHAT: invalid choice: 'episode'"),
+    (("undelete", "twitch"), "these are required: ID|UUID"),
+    (("delete", "episode", "1"), "WHAT: 'episode' is not one of the choices"),
     # profiles
     (
         ("profiles", "add", "Demo"),
@@ -110,7 +110,7 @@ BAD_INPUT = [
     ),
     (("profiles", "rename", "Ani", "Budi"), "profile: 'Ani' not found (existing: -)"),
     (("profiles", "delete", "Ani", "--yes"), "profile: 'Ani' not found (existing: -)"),
-    (("profiles", "remove", "Ani"), "argument action: invalid choice: 'remove'"),
+    (("profiles", "remove", "Ani"), "action: 'remove' is not one of the choices"),
 ]
 
 

@@ -17,23 +17,23 @@ CASES = [
         ("log", "day", "--date", "2026-11-25", "--water-ml", "30000"),
         "kedut: error: Water (ml) (--water-ml): 30000 is not allowed "
         "(allowed: whole numbers 0–20000); nothing was stored",
-        "kedut: error: Air (ml) (--water-ml): 30000 tidak diizinkan "
+        "kedut: galat: Air (ml) (--water-ml): 30000 tidak diizinkan "
         "(yang diizinkan: bilangan bulat 0–20000); tidak ada yang disimpan",
     ),
     (
         ("log", "day", "--date", "2026-11-25", "--water-ml", "abc"),
-        "argument --water-ml: 'abc' is not a whole number (for example 3)",
-        "argument --water-ml: 'abc' bukan bilangan bulat (contoh: 3)",
+        "kedut log day: error: --water-ml: 'abc' is not a whole number (for example 3)",
+        "kedut log day: galat: --water-ml: 'abc' bukan bilangan bulat (contoh: 3)",
     ),
     (
         ("log", "day", "--date", "2026-11-31"),
-        "argument --date: '2026-11-31' is not a date (for example 2026-11-25)",
-        "argument --date: '2026-11-31' bukan tanggal (contoh: 2026-11-25)",
+        "kedut log day: error: --date: '2026-11-31' is not a date (for example 2026-11-25)",
+        "kedut log day: galat: --date: '2026-11-31' bukan tanggal (contoh: 2026-11-25)",
     ),
     (
         ("log", "twitch", "--at", "yesterday 23:50"),
-        "argument --at: 'yesterday 23:50' is not an ISO 8601 date and time",
-        "argument --at: 'yesterday 23:50' bukan tanggal dan jam ISO 8601",
+        "kedut log twitch: error: --at: 'yesterday 23:50' is not an ISO 8601 date and time",
+        "kedut log twitch: galat: --at: 'yesterday 23:50' bukan tanggal dan jam ISO 8601",
     ),
     (
         ("log", "twitch", "--duration-s", "0"),
@@ -58,6 +58,16 @@ CASES = [
         "(2026-11-10))",
         "Berhenti (--to): 2026-11-01 tidak diizinkan (yang diizinkan: pada atau setelah hari mulai "
         "(2026-11-10)); tidak ada yang disimpan",
+    ),
+    (
+        ("log", "day"),
+        "kedut log day: error: these are required: --date",
+        "cara pakai: kedut log day [-h] --date DATE",
+    ),
+    (
+        ("list", "--format", "xml"),
+        "kedut list: error: --format: 'xml' is not one of the choices ('table', 'csv', 'json')",
+        "kedut list: galat: --format: 'xml' bukan salah satu pilihan ('table', 'csv', 'json')",
     ),
 ]
 

@@ -21,6 +21,7 @@ from collections.abc import Callable
 
 from tracker.cli import options, output
 from tracker.cli.options import DATE, WHOLE
+from tracker.cli.parser import KedutArgumentParser
 from tracker.domain import ValidationError
 from tracker.i18n import gettext as _
 from tracker.i18n import language_from_env, set_language
@@ -32,7 +33,7 @@ Handler = Callable[[argparse.Namespace], int]
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = KedutArgumentParser(
         prog="kedut",
         description="Kedut: log knee twitching next to sleep, water and exercise. "
         "With no command, opens the app.",

@@ -8,15 +8,17 @@ import sys
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
+from tracker.i18n import gettext as _
+
 PROG = "kedut"
 
 
-def error(message: str) -> None:
-    print(f"{PROG}: error: {message}", file=sys.stderr)
+def error(message: str, prog: str = PROG) -> None:
+    print(_("{prog}: error: {message}").format(prog=prog, message=message), file=sys.stderr)
 
 
 def notice(message: str) -> None:
-    print(f"{PROG}: note: {message}", file=sys.stderr)
+    print(_("{prog}: note: {message}").format(prog=PROG, message=message), file=sys.stderr)
 
 
 def print_json(document: Any) -> None:
