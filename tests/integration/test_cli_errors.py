@@ -87,7 +87,7 @@ BAD_INPUT = [
         ("edit", "medication", "1", "--to", "2026-11-01", "--still-taking"),
         "--still-taking cannot be used together with --to",
     ),
-    (("edit", "medication", "1", "--kind", "vitamin"), "--kind: 'vitamin' is not one of the choices"),
+    (("edit", "medication", "1", "--kind", "vitamin"), "--kind: 'vitamin' is not one of"),
     (("edit", "medication", "1", "--name", "X"), "there is no medication 1 in Me's diary"),
     (("edit", "remedy", "1", "--helped", "2"), "there is no remedy 1 in Me's diary"),
     (("delete", "twitch", "1"), "there is no twitch 1 in Me's diary"),
