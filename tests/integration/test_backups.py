@@ -90,3 +90,16 @@ def test_old_backups_are_kept_as_7_daily_and_4_weekly(tmp_path: Path) -> None:
     weeks = {dt.date.fromisoformat(name[6:16]).isocalendar()[:2] for name in weekly}
     assert len(weeks) == 4
     assert {p.name for p in tmp_path.iterdir()} == kept
+
+
+def test_a_backup_never_takes_the_place_of_a_file_already_there(tmp_path: Path) -> None:
+    assert kedut(tmp_path / "store", "log", "twitch").returncode == 0
+    precious = tmp_path / "thesis.docx"
+    precious.write_text("two years of work")
+    result = kedut(tmp_path / "store", "backup", "--out", str(precious))
+    assert result.returncode == 2
+    assert "Kedut never overwrites a file" in result.stderr
+    assert precious.read_text() == "two years of work"
+    first = kedut(tmp_path / "store", "backup").stdout.strip()
+    second = kedut(tmp_path / "store", "backup").stdout.strip()
+    assert first != second and Path(first).exists() and Path(second).exists()

@@ -212,3 +212,16 @@ def test_delete_and_undelete_say_when_nothing_changed_and_a_deleted_entry_is_not
     assert _ok(tmp_path, "undelete", "twitch", "1") == "twitch 1 is not deleted; nothing changed"
     (episode,) = listed(tmp_path)["episodes"]
     assert episode["intensity"] != 4  # the refused edit stored nothing
+
+
+def test_list_as_csv_never_hands_a_spreadsheet_a_formula_and_choices_ignore_case(
+    tmp_path: Path,
+) -> None:
+    _ok(tmp_path, "log", "twitch", "--at", "2026-11-25T21:30+07:00", "--side", " LEFT")
+    _ok(tmp_path, "edit", "twitch", "1", "--note", '=HYPERLINK("http://x")')
+    _ok(tmp_path, "log", "remedy", "--date", "2026-11-25", "--remedy", "Rest")
+    listed_csv = _ok(tmp_path, "list", "--format", "csv").splitlines()
+    assert "'=HYPERLINK" in listed_csv[1]  # the guard quote export uses too
+    assert ",left," in listed_csv[1]
+    table = _ok(tmp_path, "list")
+    assert "Where" in table and "duration_s" not in table and "rest" in table

@@ -14,6 +14,7 @@ from typing import Any
 from tracker.cli import output
 from tracker.cli.options import RED_FLAG_OPTIONS, field_as_typed
 from tracker.domain import DayLog, Episode, Medication, RemedyUse, UnusualValue, ValidationError
+from tracker.fields import field_label
 from tracker.formats.records import (
     DAY_COLUMNS,
     EPISODE_COLUMNS,
@@ -138,22 +139,39 @@ def list_(args: argparse.Namespace) -> int:
         print(_("Profile: {name}").format(name=found.profile.name))
         output.print_table(
             _("Episodes"),
-            ("id", "date", "time", "site", "side", "intensity", "duration_s", "red flags", "note"),
+            (
+                "id",
+                _("Date"),
+                _("Time"),
+                field_label("body_site"),
+                field_label("side"),
+                field_label("intensity"),
+                _("Seconds"),
+                _("Red flags"),
+                _("Note"),
+            ),
             [_episode_cells(e) for e in found.episodes],
         )
         output.print_table(
             _("Days"),
-            ("date", "sleep_h", "water_ml", "exercise_min", "stress", "note"),
+            (
+                _("Date"),
+                _("Sleep (h)"),
+                field_label("water_ml"),
+                _("Exercise (min)"),
+                field_label("stress"),
+                _("Note"),
+            ),
             [_day_cells(d) for d in found.days],
         )
         output.print_table(
             _("Medications"),
-            ("id", "name", "kind", "from", "to"),
+            ("id", _("Name"), _("Kind"), _("From"), _("To")),
             [_medication_cells(m) for m in found.medications],
         )
         output.print_table(
             _("Remedies"),
-            ("id", "date", "remedy", "helped", "note"),
+            ("id", _("Date"), _("Remedy"), _("Helped (0–4)"), _("Note")),
             [_remedy_cells(r) for r in found.remedies],
         )
     return EXIT_OK

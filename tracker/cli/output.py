@@ -8,6 +8,7 @@ import sys
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
+from tracker.formats.csv_files import neutralise
 from tracker.i18n import gettext as _
 
 PROG = "kedut"
@@ -38,6 +39,8 @@ def _cell(value: Any) -> str:
         return ""
     if isinstance(value, bool):
         return "1" if value else "0"
+    if isinstance(value, str):  # a note "=HYPERLINK(…)" must not run in a spreadsheet
+        return neutralise(value)
     return str(value)
 
 

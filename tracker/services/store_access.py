@@ -12,6 +12,9 @@ from pathlib import Path
 
 from sqlalchemy.exc import DBAPIError
 
+from tracker.domain import ValidationError
+from tracker.formats.files import free_path
+from tracker.i18n import gettext as _
 from tracker.storage import Store, StoreError, open_store, resolve_data_dir
 from tracker.storage.backups import Health, backup_dir, copy_store, inspect, restore
 from tracker.storage.migrate import HEAD_REVISION
@@ -49,7 +52,8 @@ def open_diary(explicit_dir: str | None) -> Store:
 def safety_copy(store: Store, label: str, now: dt.datetime) -> Path:
     """A consistent copy of the open store in `<data dir>/backups/`, named by `label`."""
     stamp = now.strftime("%Y-%m-%dT%H%M%S")
-    target = backup_dir(store.data_dir) / f"kedut-{label}-{stamp}.sqlite3"
+    # Two copies in one second get two names: one never replaces the other.
+    target = free_path(backup_dir(store.data_dir), f"kedut-{label}-{stamp}", ".sqlite3")
     return copy_store(store.db_path, target)
 
 
@@ -57,10 +61,14 @@ def backup_store(explicit_dir: str | None, out: Path | None, now: dt.datetime) -
     """A manual backup: to `out`, or to `<data dir>/backups/`. A damaged or foreign store
     is refused (StoreError) before anything is copied."""
     folder = data_dir(explicit_dir)
+    if out is not None and (out.exists() or out.is_symlink()):
+        # A backup never takes the place of a file that is already there.
+        allowed = _("a file name not in use yet (Kedut never overwrites a file)")
+        raise ValidationError("--out", str(out), allowed)
     open_store(folder).close()
     if out is None:
         stamp = now.strftime("%Y-%m-%dT%H%M%S")
-        out = backup_dir(folder) / f"kedut-manual-{stamp}.sqlite3"
+        out = free_path(backup_dir(folder), f"kedut-manual-{stamp}", ".sqlite3")
     return copy_store(folder / DB_FILENAME, out)
 
 
