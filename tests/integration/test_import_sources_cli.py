@@ -72,3 +72,34 @@ def test_a_diary_app_export_adds_its_twitches_once_and_a_broken_file_stores_noth
     assert refused.returncode == 2
     assert "Traceback" not in refused.stderr and "export.xml" in refused.stderr
     assert row_counts(data / "kedut.sqlite3") == stored
+
+
+def test_one_record_dated_after_today_is_skipped_and_counted_not_a_refusal(
+    tmp_path: Path,
+) -> None:
+    text = (FIXTURES / "apple-health" / "export.xml").read_text(encoding="utf-8").splitlines()
+    water = next(i for i, line in enumerate(text) if "DietaryWater" in line)
+    text[water] = text[water].replace("2024-03-02", "2099-03-02")  # a watch's clock gone wrong
+    export = tmp_path / "export.xml"
+    export.write_text("\n".join(text) + "\n", encoding="utf-8")
+    result = kedut(tmp_path / "data", "import", str(export))
+    assert result.returncode == 0, result.stderr
+    assert "dated after today (a device clock set wrong?) (first at 2099-03-02)" in result.stdout
+    assert "2099-03-02" not in _days(tmp_path / "data")
+    assert len(_days(tmp_path / "data")) >= 3  # the rest of the export is there
+
+
+def test_a_cut_zip_no_source_recognises_is_called_a_damaged_zip(tmp_path: Path) -> None:
+    import zipfile
+
+    archive = tmp_path / "eksport.zip"
+    with zipfile.ZipFile(archive, "w", zipfile.ZIP_DEFLATED) as zipped:
+        zipped.write(FIXTURES / "apple-health" / "export.xml", "apple_health_export/eksport.xml")
+    cut = tmp_path / "eksport-half.zip"
+    cut.write_bytes(archive.read_bytes()[:1800])
+    result = kedut(tmp_path / "data", "import", str(cut))
+    assert result.returncode == 2
+    assert "eksport-half.zip: this zip archive is damaged, or holds no export Kedut can read" in (
+        result.stderr
+    )
+    assert "UTF-8" not in result.stderr

@@ -214,3 +214,31 @@ def test_a_broken_file_is_refused_in_the_persons_words(
             assert _stored(store.db_path) == (0, 0)
         finally:
             app.switch_language("en")
+
+
+def test_a_bearable_medicine_is_given_its_kind_at_phone_size_in_indonesian(
+    tmp_path: Path, screenshot_dir: Path
+) -> None:
+    bearable = FIXTURES / "bearable" / "bearable-export-23-03-2024.csv"
+    with running_app(tmp_path, PHONE, start=EVENING) as (app, store):
+        app.switch_language("id")
+        try:
+            screen = _open_import(app)
+            type_into(screen.step.ids.path_input, str(bearable))
+            tap(screen.step.ids.preview_button)
+            view = _preview(screen)
+            rows = _names(view)
+            assert rows["Furosemide"].choice_text == "Obat: lainnya"  # the suggestion
+            # On a phone the choice sits under the name, the whole width: nothing is cut.
+            row = rows["Furosemide"]
+            assert row.orientation == "vertical" and row.ids.spinner.width == row.width
+            _choose_in_spinner(row, "Obat: diuretik (pil air)")
+            view = _preview(screen)
+            save_screenshot(screenshot_dir / "import-preview-phone-id")
+            assert _names(view)["Furosemide"].choice_text == "Obat: diuretik (pil air)"
+            tap(view.ids.import_button)
+            _preview(screen)
+            kinds = "SELECT count(*) FROM medication WHERE kind = 'diuretic'"
+            assert _count(store.db_path, kinds) >= 1
+        finally:
+            app.switch_language("en")

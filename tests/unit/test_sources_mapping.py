@@ -84,6 +84,9 @@ def test_the_plain_structure_round_trips() -> None:
         ({"Pill": {"medication": "painkiller"}}, "Pill: the kind of medicine is one of diur"),
         ({"Twitch": {"episode": {"site": "nose"}}}, "Twitch: the place is one of knee, thigh"),
         ({"Twitch": {"episode": {"intensity": 7}}}, "Twitch: the intensity is a whole number"),
+        ({"Kopi": {"field": "caffeine_mg", "eech": 95}}, "Kopi: unknown entry 'eech' (allowed:"),
+        ({"Twitch": {"episode": {"sid": "left"}}}, "Twitch: unknown entry 'sid' (allowed:"),
+        ({"Kopi": {"field": "caffeine_mg", "each": 1e308}}, "Kopi: each can be at most 100000"),
     ],
 )
 def test_a_wrong_entry_is_named_with_what_is_allowed(

@@ -127,6 +127,10 @@ def read_csv_table(path: Path, options: ReadOptions) -> Table:
 
 def _files(path: Path) -> list[Path]:
     if not path.is_dir():
+        with path.open("rb") as head:
+            if head.read(4) == b"PK\x03\x04":  # a zip no source recognised
+                reason = _("this zip archive is damaged, or holds no export Kedut can read")
+                raise FileFormatError(path.name, 0, "", reason)
         return [path]
     files = sorted(p for p in path.iterdir() if p.suffix.lower() in (".csv", ".json"))
     if not files:

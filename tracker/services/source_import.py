@@ -27,6 +27,7 @@ from tracker.formats.sources import (
     Found,
     ImportCancelled,
     Mapping,
+    Reason,
     Source,
     SourceBatch,
     SourceOptions,
@@ -35,6 +36,7 @@ from tracker.formats.sources import (
     source_named,
 )
 from tracker.i18n import gettext as _
+from tracker.labels import factor_label
 from tracker.services import future
 from tracker.services.clock import Clock, system_now
 from tracker.services.profiles import ProfileKey, entry_profile_in
@@ -107,21 +109,17 @@ def import_source(
     given = load_mapping(mapping_file) if mapping_file is not None else mapping
     result = SourceImport(sources=[s.title for s in sources], dry_run=dry_run)
     batches: list[SourceBatch] = []
+    moment = now()
     for source in sources:
         used = given or _remembered(store, source.name)
         options = SourceOptions(progress=progress, cancelled=cancelled, mapping=used)
         batch = source.read(path, options)
+        _leave_out_the_future(batch, moment)
         batches.append(batch)
         result.mapping = result.mapping or used
         result.names.update(batch.report.names)
         result.report_lines.extend(f"{source.title}: {line}" for line in batch.report.lines())
         result.unmapped.extend(batch.report.unmapped())
-    moment = now()
-    for batch in batches:
-        for day in batch.days:
-            future.check_day(_("date"), day, moment)
-        for episode in batch.episodes:
-            future.check_moment(_("Date and time"), episode.started_at, moment)
     with UnitOfWork.reading(store) if dry_run else UnitOfWork(store) as uow:
         profile = entry_profile_in(uow, profile_key, now)  # never into Demo
         for batch in batches:
@@ -137,6 +135,26 @@ def import_source(
             content = json.dumps(given.to_dict(), ensure_ascii=False, indent=2) + "\n"
             result.mapping_saved = write_atomic(target, content.encode("utf-8"))
     return result
+
+
+def _leave_out_the_future(batch: SourceBatch, moment: dt.datetime) -> None:
+    """A record dated after today (a watch whose clock was wrong) is skipped and counted
+    with its day, as any odd record is: it does not refuse the whole export. The limits
+    are those of every entry (services.future): a day at most tomorrow, a twitch at most
+    a few minutes from now."""
+    last_day = moment.date() + dt.timedelta(days=future.DAYS_AHEAD)
+    for day in [d for d in sorted(batch.days) if d > last_day]:
+        for name in batch.days.pop(day):
+            batch.report.skip(factor_label(name), Reason.IN_THE_FUTURE, place=day.isoformat())
+    latest = moment + future.CLOCK_SKEW
+    for episode in [e for e in batch.episodes if e.started_at > latest]:
+        place = episode.local_date.isoformat()
+        batch.report.skip(_("twitch episodes"), Reason.IN_THE_FUTURE, place=place)
+    batch.episodes[:] = [e for e in batch.episodes if e.started_at <= latest]
+    for medication in [m for m in batch.medications if m.started_on > last_day]:
+        place = medication.started_on.isoformat()
+        batch.report.skip(_("medication periods"), Reason.IN_THE_FUTURE, place=place)
+    batch.medications[:] = [m for m in batch.medications if m.started_on <= last_day]
 
 
 def _store_days(

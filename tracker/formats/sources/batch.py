@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
+import math
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
@@ -102,6 +103,7 @@ class Reason(enum.StrEnum):
     LOGGED_AS_NONE = "logged_as_none"
     NOT_LOGGED = "not_logged"
     BAD_TIME = "bad_time"
+    IN_THE_FUTURE = "in_the_future"
 
 
 def reason_text(reason: Reason, detail: str = "") -> str:
@@ -128,6 +130,7 @@ def reason_text(reason: Reason, detail: str = "") -> str:
         Reason.LOGGED_AS_NONE: _("logged as none"),
         Reason.NOT_LOGGED: _("marked as skipped or unknown in the app"),
         Reason.BAD_TIME: _("its time of day cannot be read"),
+        Reason.IN_THE_FUTURE: _("dated after today (a device clock set wrong?)"),
     }
     return texts[reason].format(unit=detail, value=detail, allowed=detail, field=detail)
 
@@ -304,6 +307,9 @@ def checked_days(
             kept: float | int
             if isinstance(value, bool):
                 kept = value  # a yes/no factor
+            elif not math.isfinite(value):  # amounts added up past any float
+                report.skip(factor_label(name), Reason.OUT_OF_RANGE, place=day.isoformat())
+                continue
             else:
                 kept = round(value) if name in WHOLE_FIELDS else round(value, 2)
             try:

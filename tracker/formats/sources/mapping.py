@@ -46,6 +46,7 @@ NUMBER_FIELDS = (
 )
 FLAG_FIELDS = ("diarrhea", "calcium_rich_food", "magnesium_rich_food", "vitamin_supplement")
 _LARGEST = 1 << 20  # a mapping is a few hundred bytes
+_LARGEST_AMOUNT = 100_000  # ml, mg or minutes for one time a thing was logged
 
 
 def key(name: str) -> str:
@@ -154,7 +155,24 @@ def _number(name: str, what: str, value: Any) -> float:
         raise MappingError(_("{name}: {what} must be a number").format(name=name, what=what))
     if value < 0:
         raise MappingError(_("{name}: {what} cannot be below zero").format(name=name, what=what))
+    if value > _LARGEST_AMOUNT:
+        raise MappingError(
+            _("{name}: {what} can be at most {largest}").format(
+                name=name, what=what, largest=_LARGEST_AMOUNT
+            )
+        )
     return float(value)
+
+
+def _no_other_keys(name: str, value: dict[str, Any], allowed: set[str]) -> None:
+    """A misspelt key ("eech") is refused, not quietly ignored."""
+    unknown = sorted(set(value) - allowed)
+    if unknown:
+        raise MappingError(
+            _("{name}: unknown entry {key} (allowed: {allowed})").format(
+                name=name, key=repr(unknown[0]), allowed=", ".join(sorted(allowed))
+            )
+        )
 
 
 def _target(name: str, value: Any) -> Target:
@@ -167,21 +185,24 @@ def _target(name: str, value: Any) -> Target:
                 '{name}: say what it is: "skip", "episode", a field ({allowed}) or a medication'
             ).format(name=name, allowed=allowed)
         )
-    if "medication" in value:
-        kind = value["medication"]
+    (kind,) = set(value) & {"field", "episode", "medication"}
+    _no_other_keys(name, value, {"field", "each", "per_unit"} if kind == "field" else {kind})
+    if kind == "medication":
+        medicine = value["medication"]
         kinds = [k.value for k in MedicationKind]
-        if kind not in kinds:
+        if medicine not in kinds:
             raise MappingError(
                 _("{name}: the kind of medicine is one of {allowed}").format(
                     name=name, allowed=", ".join(kinds)
                 )
             )
-        return Target("medication", medication=kind)
+        return Target("medication", medication=medicine)
     if "episode" in value:
         episode = value["episode"]
         episode = {} if episode is True else episode
         if not isinstance(episode, dict):
             raise MappingError(_("{name}: an episode is a table").format(name=name))
+        _no_other_keys(name, episode, {"site", "side", "intensity"})
         site, side = episode.get("site", ""), episode.get("side", "")
         if site and site not in [s.value for s in BodySite]:
             allowed = ", ".join(s.value for s in BodySite)

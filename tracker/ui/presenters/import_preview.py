@@ -13,11 +13,14 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from tracker.domain import MedicationKind
 from tracker.fields import field_label
 from tracker.formats.import_outcome import ImportOutcome
 from tracker.formats.sources import Found, Mapping, Target, propose
 from tracker.formats.sources.mapping import FLAG_FIELDS, key
 from tracker.i18n import gettext as _
+from tracker.i18n import ngettext
+from tracker.ui.presenters.medicines import kind_label
 from tracker.ui.presenters.safety import reason_text
 
 TABLE_ORDER = ("profiles", "days", "episodes", "medications", "remedies")
@@ -29,6 +32,7 @@ EACH_TIME = {
     "alcohol_units": 1.0,
     "stress": 2.0,
 }
+MEDICINE_KINDS = ("diuretic", "corticosteroid", "estrogen", "other")
 AMOUNT_FIELDS = ("water_ml", "exercise_min", "caffeine_mg", "alcohol_units", "sleep_h", "stress")
 
 
@@ -56,9 +60,8 @@ def count_lines(outcome: ImportOutcome) -> list[str]:
             label = table_label(table)
             lines.append(text.format(table=label, added=added, changed=changed, skipped=skipped))
     for each in outcome.fields:
-        line = _("{field}: fills {filled} days").format(
-            field=field_label(each.name), filled=each.filled
-        )
+        line = ngettext("{field}: fills {filled} day", "{field}: fills {filled} days", each.filled)
+        line = line.format(field=field_label(each.name), filled=each.filled)
         if each.kept:
             line += "; " + _("keeps {kept} as you typed them").format(kept=each.kept)
         if each.replaced:
@@ -93,10 +96,12 @@ def suggested_mapping(outcome: ImportOutcome) -> Mapping:
     base = outcome.mapping or Mapping()
     left = {n: f for n, f in outcome.names.items() if base.target(n) is None}
     proposal = propose(left)
+    # A name nothing is proposed for is left out, said so (not "not mapped yet").
+    unproposed = {key(n): Target("skip") for n, f in left.items() if f.kind != "mood"}
     return Mapping(
-        {**proposal.names, **base.names},
+        {**unproposed, **proposal.names, **base.names},
         {**proposal.moods, **base.moods},
-        {**proposal.shown, **base.shown},
+        {**{key(n): n for n in left}, **proposal.shown, **base.shown},
     )
 
 
@@ -112,7 +117,8 @@ def name_rows(names: dict[str, Found], mapping: Mapping) -> list[NameRow]:
             target = mapping.target(name)
             assert target is not None
             choices.append((chosen, target_text(target)))
-        detail = _("logged {count} times").format(count=found.count)
+        detail = ngettext("logged {count} time", "logged {count} times", found.count)
+        detail = detail.format(count=found.count)
         rows.append(NameRow(name, detail, chosen, choices))
     return rows
 
@@ -121,7 +127,7 @@ def choices_for(found: Found) -> list[tuple[str, str]]:
     fields = AMOUNT_FIELDS if found.amount else tuple(EACH_TIME)
     targets = [Target("skip"), Target("episode")]
     targets += [target_for(f"field:{name}", found) for name in (*fields, *FLAG_FIELDS)]
-    targets.append(Target("medication", medication="other"))
+    targets += [Target("medication", medication=kind) for kind in MEDICINE_KINDS]
     return [(choice_of(t), target_text(t)) for t in targets]
 
 
@@ -132,6 +138,8 @@ def choice_of(target: Target | None) -> str:
         amount = target.each if target.each is not None else target.per_unit
         plain = target.field in FLAG_FIELDS or amount == _default_amount(target)
         return f"field:{target.field}" if plain else f"field:{target.field}:{amount:g}"
+    if target.kind == "medication":
+        return f"medication:{target.medication}"
     return target.kind
 
 
@@ -147,8 +155,8 @@ def target_for(choice: str, found: Found, previous: Target | None = None) -> Tar
         return previous
     if choice in ("skip", "episode"):
         return Target(choice)
-    if choice == "medication":
-        return Target("medication", medication="other")
+    if choice.startswith("medication:"):
+        return Target("medication", medication=choice.split(":")[1])
     name = choice.split(":")[1]
     if name in FLAG_FIELDS:
         return Target("field", name)
@@ -169,7 +177,7 @@ def target_text(target: Target) -> str:
     if target.kind == "field":
         return field_label(target.field)
     if target.kind == "medication":
-        return _("A medicine")
+        return _("A medicine: {kind}").format(kind=kind_label(MedicationKind(target.medication)))
     if target.kind == "episode":
         return _("Twitch episodes")
     return _("Left out")

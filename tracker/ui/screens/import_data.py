@@ -9,7 +9,7 @@ import threading
 from pathlib import Path
 
 from kivy.app import App
-from kivy.clock import mainthread
+from kivy.clock import Clock, mainthread
 from kivy.lang import Builder
 from kivy.logger import Logger
 from kivy.properties import ObjectProperty, StringProperty
@@ -57,6 +57,7 @@ class ImportScreen(Screen):
         choose.intro_text, choose.path_hint = words.intro_text(), _("File or folder to import")
         choose.preview_text = _("Preview")
         self._show(choose)
+        Clock.schedule_once(choose.show_path_end, 0)  # once laid out at its new width
 
     def preview(self) -> None:
         typed = self._choose.chosen_path()

@@ -78,8 +78,6 @@ class KedutFileChooser(FileChooserListView):
 
 class ImportChoose(BoxLayout):
     intro_text = StringProperty("")
-    folder_text = StringProperty("")
-    """The folder the chooser shows (its path, cut from the left when long)."""
     start_folder = StringProperty(str(Path.home()))
     path_hint = StringProperty("")
     preview_text = StringProperty("")
@@ -96,6 +94,13 @@ class ImportChoose(BoxLayout):
         if selection:
             self.ids.path_input.text = selection[0]
             self.error_text = ""
+            self.show_path_end()
+
+    def show_path_end(self, *_args: object) -> None:
+        """The end of the path (the file's name) in view, even after a longer one."""
+        field = self.ids.path_input
+        field.scroll_x = 0
+        field.cursor = (len(field.text), 0)
 
     def chosen_path(self) -> str:
         return str(self.ids.path_input.text).strip()
