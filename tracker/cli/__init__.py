@@ -101,7 +101,9 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument("--out", required=True, help="a folder for csv, a file for json")
     export.set_defaults(handler="exchange.export_")
     importing = subcommands.add_parser(
-        "import", help="CSV files (a folder or one file) or a JSON backup"
+        "import",
+        help="another app's export (Apple Health, Fitbit, Google Fit, Bearable, Loop, "
+        "Daylio), Kedut's CSV files (a folder or one file) or a JSON backup",
     )
     importing.add_argument("path")
     importing.add_argument(
