@@ -299,3 +299,17 @@ def test_replacing_from_a_backup_restores_settings_and_tombstones(tmp_path: Path
     assert "profiles: 0 added, 1 changed, 0 skipped" in back
     assert "episodes: 0 added, 1 changed, 0 skipped" in back
     assert len(listed(tmp_path / "source")["episodes"]) == 1
+
+
+def test_entries_of_another_profile_are_skipped_with_the_reason_said(tmp_path: Path) -> None:
+    assert kedut(tmp_path, "log", "twitch", "--at", "2026-11-25T20:00+07:00").returncode == 0
+    assert kedut(tmp_path, "profiles", "add", "Budi").returncode == 0
+    out = tmp_path / "csv"
+    assert kedut(tmp_path, "export", "--format", "csv", "--out", str(out)).returncode == 0
+    result = kedut(tmp_path, "--profile", "Budi", "import", str(out))
+    assert result.returncode == 0, result.stderr
+    assert "episodes: 0 added, 0 changed, 1 skipped" in result.stdout
+    assert (
+        "episodes.csv: 1 entry is already in another profile's diary (the same uuid) and was "
+        "skipped" in result.stderr
+    )

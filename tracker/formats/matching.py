@@ -75,6 +75,8 @@ class Plan:
     added: int = 0
     changed: int = 0
     skipped: int = 0
+    elsewhere: int = 0
+    """Of the skipped: entries whose uuid another profile of this diary holds."""
 
 
 def attrs_of(kind: str, columns: Iterable[str]) -> tuple[str, ...]:
@@ -130,6 +132,7 @@ def plan(
         if found is None:
             if uuid in foreign:
                 result.skipped += 1
+                result.elsewhere += 1
             else:
                 result.insert.append(entry.record)
                 result.added += 1
@@ -198,6 +201,7 @@ def _plan_days(
         if found is None:
             if record.uuid in taken:  # that day is stored already, as another date or profile
                 result.skipped += 1
+                result.elsewhere += record.uuid in foreign
             else:
                 result.insert.append(record)
                 result.added += 1

@@ -301,6 +301,15 @@ def _store(
         foreign = uow.bulk.foreign_uuids(table.kind, profile_id or 0)
         result = matching.plan(table.kind, entries, stored, foreign, replace=replace, stamps=stamps)
         summary.count(TABLE_OF[table.kind], result)
+        if result.elsewhere:
+            note = ngettext(
+                "{file}: {count} entry is already in another profile's diary (the same uuid) "
+                "and was skipped; an entry belongs to one profile",
+                "{file}: {count} entries are already in another profile's diary (the same "
+                "uuid) and were skipped; an entry belongs to one profile",
+                result.elsewhere,
+            )
+            summary.notes.append(note.format(file=table.file, count=result.elsewhere))
         if uow.writes and profile_id is not None:
             moment = now()
             uow.bulk.insert(table.kind, profile_id, result.insert, moment)
