@@ -200,22 +200,27 @@ def measured(path: Path) -> dict[str, Any]:
     return figures
 
 
-def bench_rows(row: Callable[..., dict[str, Any]], megabytes: float = 1024) -> list[dict[str, Any]]:
-    """The rows `make bench` shows: a 1 GB export read, in seconds and in extra memory."""
+def bench_rows(
+    row: Callable[..., dict[str, Any]], megabytes: float = 1024, runs: int = 5
+) -> list[dict[str, Any]]:
+    """The rows `make bench` shows: a 1 GB export read `runs` times (each in a fresh
+    process), in MB/s (≥ 20) and in extra memory (< 100 MB)."""
     with tempfile.TemporaryDirectory(prefix="kedut-apple-") as tmp:
         path = Path(tmp) / "export.xml"
         generate(path, megabytes)
-        figures = measured(path)
+        figures = [measured(path) for _ in range(runs)]
     print(f"Apple Health export: {json.dumps(figures)}", file=sys.stderr)
-    budget_s = figures["file_mb"] / 20  # at least 20 MB/s
+    size = figures[0]["file_mb"]
     return [
         row(
-            f"Apple Health {figures['file_mb']:.0f} MB export, read",
-            [figures["seconds"]],
-            "s",
-            budget_s,
+            f"Apple Health {size:.0f} MB export, read speed",
+            [f["mb_per_s"] for f in figures],
+            "MB/s",
+            20.0,
+            at_least=True,
         ),
-        row("  extra memory while reading it", [figures["extra_mb"]], "MB", 100.0),
+        row("  extra memory while reading it", [f["extra_mb"] for f in figures], "MB", 100.0),
+        row("  seconds to read it", [f["seconds"] for f in figures], "s", None),
     ]
 
 

@@ -64,6 +64,20 @@ def _not_kivy_housekeeping(record: object) -> bool:
     return not message.startswith(("Config: ", "Cutbuffer: "))
 
 
+def configure_kivy() -> None:
+    """Kivy's set-up and the window's, before the first window opens (the benchmark's
+    trivial window starts the same way)."""
+    prepare_kivy()
+    from kivy.config import Config
+
+    # A phone-like portrait window to start with; it resizes freely.
+    Config.set("graphics", "width", str(START_SIZE[0]))
+    Config.set("graphics", "height", str(START_SIZE[1]))
+    Config.set("graphics", "minimum_width", "360")
+    Config.set("graphics", "minimum_height", "560")
+    Config.set("input", "mouse", "mouse,multitouch_on_demand")  # no red dots on right-click
+
+
 def run_app(data_dir: str | None = None, profile: str | None = None) -> int:
     if not display_available():
         print(NO_DISPLAY_MESSAGE, file=sys.stderr)
@@ -88,15 +102,7 @@ def run_app(data_dir: str | None = None, profile: str | None = None) -> int:
         set_language(language_from_env(get_settings(store, chosen.id).language))
     else:
         set_language(language_from_env())
-    prepare_kivy()
-    from kivy.config import Config
-
-    # A phone-like portrait window to start with; it resizes freely.
-    Config.set("graphics", "width", str(START_SIZE[0]))
-    Config.set("graphics", "height", str(START_SIZE[1]))
-    Config.set("graphics", "minimum_width", "360")
-    Config.set("graphics", "minimum_height", "560")
-    Config.set("input", "mouse", "mouse,multitouch_on_demand")  # no red dots on right-click
+    configure_kivy()
     from tracker.ui.kedut_app import KedutApp, default_export_dir
 
     def start_diary(name: str, language: str, with_demo: bool) -> DiaryService:

@@ -27,18 +27,6 @@ MAX_FINDINGS = 8
 CHARTS = ("timeline", "correlations", "calendar")
 
 
-def render_rgba(kind: str, data: Any, language: Language) -> tuple[int, int, bytes]:
-    """A chart as raw RGBA pixels (in the worker thread: matplotlib loads here)."""
-    from tracker.charts import draw
-
-    with language.speaking():
-        figure = draw(kind, data, language)
-        figure.set_dpi(110)
-        figure.canvas.draw()
-    width, height = figure.canvas.get_width_height(physical=True)
-    return width, height, bytes(figure.canvas.buffer_rgba())
-
-
 class InsightsScreen(Screen):
     diary = ObjectProperty(None)
     """The DiaryService (injected)."""
@@ -86,13 +74,23 @@ class InsightsScreen(Screen):
         self.refresh()
 
     def _work(self, first: dt.date | None, language: Language) -> None:
-        from tracker.services.charts import chart_data
+        """In a worker thread; the charts are drawn in a process of their own, so that
+        matplotlib and what it holds never stay in the app."""
+        from tracker.services.isolated import insights_picture
 
+        diary = self.diary
         try:
-            data = chart_data(self.diary.store, self.diary.profile_id, self.diary.today(), first)
-            self._show_findings(data)
+            picture = insights_picture(
+                diary.store.data_dir,
+                diary.profile_id,
+                diary.today(),
+                first,
+                language.code,
+                CHARTS,
+            )
+            self._show_findings(picture)
             for kind in CHARTS:
-                self._show_chart(kind, *render_rgba(kind, data, language))
+                self._show_chart(kind, *picture.charts[kind])
         except Exception as error:
             Logger.exception("Kedut: the insights could not be drawn")
             self._failed(error)
@@ -106,18 +104,18 @@ class InsightsScreen(Screen):
         )
 
     @mainthread
-    def _show_findings(self, data: Any) -> None:
-        shown = data.correlations.shown if data.correlations else []
+    def _show_findings(self, picture: Any) -> None:
+        shown = picture.shown
         self.summary_text = ngettext(
-            "{first} to {last}: {days} day.", "{first} to {last}: {days} days.", data.series.days
+            "{first} to {last}: {days} day.", "{first} to {last}: {days} days.", picture.days
         ).format(
-            first=data.series.first.isoformat(),
-            last=data.series.last.isoformat(),
-            days=data.series.days,
+            first=picture.first.isoformat(),
+            last=picture.last.isoformat(),
+            days=picture.days,
         )
         lines = [f"• {finding_sentence(r)}" for r in shown[:MAX_FINDINGS]]
         self.findings_text = "\n".join(lines) or _("Not enough logged days yet to show any link.")
-        reasons = list(dict.fromkeys(hidden_explanation(h) for h in data.correlations.hidden))
+        reasons = list(dict.fromkeys(hidden_explanation(h) for h in picture.hidden))
         self.hidden_text = "\n".join(reasons) or "–"
 
     @mainthread

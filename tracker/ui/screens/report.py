@@ -120,16 +120,20 @@ class ReportScreen(Screen):
 
     def _save(self, what: str, folder: Path, language: Language, first: dt.date | None) -> Path:
         """Make the file; a new file never takes the place of an earlier one."""
-        from tracker.services.charts import chart_data, write_chart
-        from tracker.services.reports import report_data, write_report
+        from tracker.formats.files import write_atomic
+        from tracker.services.isolated import report_pdf
 
         today, stamp = self.diary.today(), self.diary.today().isoformat()
         name = file_name_part(self.diary.profile.name)
         if what == "report":
-            report = report_data(self.diary.store, self.diary.profile_id, today, first)
-            out = free_path(folder, f"kedut-report-{name}-{stamp}", ".pdf")
-            return write_report(out, report, language)
+            # Made in a process of its own: matplotlib and fpdf2 never stay in the app.
+            pdf = report_pdf(
+                self.diary.store.data_dir, self.diary.profile_id, today, first, language.code
+            )
+            return write_atomic(free_path(folder, f"kedut-report-{name}-{stamp}", ".pdf"), pdf)
         if what.startswith("chart"):
+            from tracker.services.charts import chart_data, write_chart
+
             charts = chart_data(self.diary.store, self.diary.profile_id, today, first)
             out = free_path(folder, f"kedut-timeline-{name}-{stamp}", "." + what.split("-")[1])
             return write_chart(out, "timeline", charts, language)
