@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import os
 import sys
+import threading
 import time
 
 os.environ.setdefault("KIVY_NO_ARGS", "1")
@@ -56,9 +57,18 @@ def main(data_dir: str, profile: str) -> int:
         shade[0] = 0.001 - shade[0]
         Window.clearcolor = (0.965 + shade[0], 0.973, 0.976, 1)
 
+    def watchdog() -> None:
+        # Frames can stop (a modal question, a stalled GL): the probe still answers.
+        time.sleep(LIMIT_S + 30)
+        print("FPS_BUSY nan\nFPS_IDLE nan\nSYNC_S nan", flush=True)
+        os._exit(3)
+
+    threading.Thread(target=watchdog, daemon=True).start()
     Window.bind(on_flip=on_flip)
     Clock.schedule_interval(redraw, 0)
-    return run_app(data_dir=data_dir, profile=profile or None)
+    code = run_app(data_dir=data_dir, profile=profile or None)
+    sys.stdout.flush()
+    os._exit(code)  # a background sync thread still running must not keep the probe alive
 
 
 def _rate(moments: list[float]) -> float:

@@ -7,8 +7,10 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from tracker.formats.sources import Found, Mapping
+if TYPE_CHECKING:  # the importers load when a person imports, not with the app
+    from tracker.formats.sources import Found, Mapping
 
 KEDUT = "Kedut"
 """The title of Kedut's own files (CSV export, JSON backup) in a preview."""

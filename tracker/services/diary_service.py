@@ -12,9 +12,9 @@ from pathlib import Path
 from typing import Any
 
 from tracker.domain import DayLog, Episode, Medication, Profile, RemedyUse, Settings, Warning
+from tracker.formats.import_outcome import ImportOutcome, ImportRequest
 from tracker.services import (
     app_care,
-    app_import,
     app_profiles,
     app_today,
     care,
@@ -253,14 +253,17 @@ class DiaryService:
 
     def read_import(
         self,
-        request: app_import.ImportRequest,
+        request: ImportRequest,
         *,
         dry_run: bool,
         progress: Callable[[int, int], None] | None = None,
         cancelled: Callable[[], bool] | None = None,
-    ) -> app_import.ImportOutcome:
+    ) -> ImportOutcome:
         """Preview (`dry_run`) or import another app's export or Kedut's own files into
         this profile; cancelled or refused, nothing is stored."""
+        # The importers load when a person imports, not with the app.
+        from tracker.services import app_import
+
         return app_import.read_import(
             self.store,
             self.profile_id,

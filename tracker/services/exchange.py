@@ -26,7 +26,6 @@ from tracker.formats.csv_files import FILES, FileFormatError, read_csv, write_cs
 from tracker.formats.files import MAX_IMPORT_BYTES, write_atomic
 from tracker.formats.parse import Reader, Table
 from tracker.formats.records import RECORDS
-from tracker.formats.sources.batch import ImportCancelled
 from tracker.i18n import gettext as _
 from tracker.i18n import ngettext
 from tracker.services.clock import Clock, offset_minutes, system_now
@@ -210,6 +209,9 @@ def _import(
             profile_id = _backup_profile(uow, item, replace, summary, now)
             _store(uow, profile_id, list(item.tables.values()), replace, True, summary, now)
         if cancelled is not None and cancelled():
+            # Here only: the sources' package holds every importer, not loaded at start.
+            from tracker.formats.sources import ImportCancelled
+
             raise ImportCancelled  # the unit of work rolls back: nothing stored
         if not dry_run:
             uow.commit()
