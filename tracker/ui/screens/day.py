@@ -26,7 +26,7 @@ from tracker.ui.presenters.day import (
     field_label,
 )
 from tracker.ui.presenters.edits import DayEdit, DayForm, day_edit, day_question
-from tracker.ui.widgets.form_rows import ChoiceRow, NoteRow, NumberRow
+from tracker.ui.widgets.form_rows import ChoiceRow, NoteRow, NumberRow, on_any_edit
 from tracker.ui.widgets.leaving import leave_then
 from tracker.ui.widgets.pickers import DatePicker
 from tracker.ui.widgets.remedy_rows import RemedyDetails, stored_ratings
@@ -47,6 +47,8 @@ class DayScreen(Screen):
     medicines_text = StringProperty("")
     save_text = StringProperty("")
     error_text = StringProperty("")
+    status_text = StringProperty("")
+    """"Saved." and the like: not an error; gone once the person edits again."""
 
     def on_pre_enter(self, *_args: object) -> None:
         self.refresh()
@@ -96,7 +98,7 @@ class DayScreen(Screen):
         self.date_text, self.is_today = view.date_text, view.is_today
         self.go_hint, self.today_text = _("Go to a date: YYYY-MM-DD"), _("Today")
         self.calendar_text, self.medicines_text = _("Calendar"), _("Medicines…")
-        self.save_text, self.error_text = _("Save day"), ""
+        self.save_text, self.error_text, self.status_text = _("Save day"), "", ""
         fields = self.ids.fields
         fields.clear_widgets()
         self.rows: dict[str, Any] = {}
@@ -116,15 +118,20 @@ class DayScreen(Screen):
             fields.add_widget(row)
         self.remedy_details = RemedyDetails({r.value: remedy_label(r) for r in Remedy})
         self.remedy_details.remember(stored_ratings(self.stored_remedies))
-        fields.add_widget(self.remedy_details, index=1)  # under the remedies, above the note
+        remedies.add_widget(self.remedy_details, index=1)  # right under the remedy chips
         for chip in remedies.ids.chips.children:
             chip.bind(state=lambda *_a: self._sync_remedies())
         self._sync_remedies()
+        on_any_edit(fields, self._editing)
         self.shown = self.form()
+
+    def _editing(self) -> None:
+        self.status_text = ""
 
     def _sync_remedies(self) -> None:
         words = (_("Did it help? (0 not at all – 4 a lot)"), _("Note on this remedy"))
         self.remedy_details.sync(self.rows["remedy"].values(), words)
+        on_any_edit(self.remedy_details, self._editing)
 
     def form(self) -> DayForm:
         """What the form holds now."""
@@ -150,11 +157,12 @@ class DayScreen(Screen):
         day, edit = self.current_day(), self.edit()
         for name, row in self.rows.items():
             row.error = edit.errors.get(name, "")
+        self.status_text = ""
         if edit.errors:
             self.error_text = _("Nothing was saved: please check the fields marked in red.")
             return False
         if edit.is_empty:
-            self.error_text = _("Nothing was changed, so nothing was saved.")
+            self.error_text, self.status_text = "", _("Nothing was changed, so nothing was saved.")
             return True
         notes = []
         try:
@@ -167,7 +175,8 @@ class DayScreen(Screen):
             self.error_text = _("{error}; nothing was stored").format(error=error)
             return False
         self.refresh()
-        self.error_text = "; ".join(notes) if notes else _("Saved.")
+        self.error_text = "; ".join(notes)  # values stored but unusual: worth a look
+        self.status_text = _("Saved.")
         if removed:
             self._offer_undo(day, removed)
         return True
