@@ -74,3 +74,27 @@ def test_no_text_overflows_its_button(
             pump(4)
         app.switch_language("en")
     assert problems == []
+
+
+@pytest.mark.parametrize("language", ["en", "id"])
+def test_a_long_name_fits_the_whose_diary_sheet_on_a_phone(
+    tmp_path: Path, screenshot_dir: Path, language: str
+) -> None:
+    from tests.ui.harness import save_screenshot, tap, type_into
+
+    with running_app(tmp_path, PHONE) as (app, _store):
+        app.switch_language(language)
+        pump(4)
+        tap(app.root.profile_bar.ids.pill)
+        sheet = top_modal()
+        type_into(sheet.ids.new_name, "Ani Rahmawati Kusumaningrum")
+        tap(sheet.ids.add)
+        pump(10)  # the sheet has faded out
+        tap(app.root.profile_bar.ids.pill)
+        sheet = top_modal()
+        pump(4)
+        assert _overflowing(sheet) == []
+        delete = sheet.ids.delete
+        assert delete.texture_size[1] <= delete.height  # wrapped lines stay in the button
+        save_screenshot(screenshot_dir / f"profiles-long-name-phone-{language}")
+        app.switch_language("en")
