@@ -8,6 +8,7 @@ import io
 import math
 from typing import TYPE_CHECKING, Any
 
+from tracker.i18n import current_language
 from tracker.labels import month_label
 
 if TYPE_CHECKING:
@@ -41,10 +42,24 @@ def new_figure(width_in: float, height_in: float) -> Figure:
 def style_axes(ax: Any) -> None:
     for side in ("top", "right"):
         ax.spines[side].set_visible(False)
+    if current_language() == "id":  # decided now: ticks are written when the chart is saved
+        ax.xaxis.set_major_formatter(_comma_formatter())
+        ax.yaxis.set_major_formatter(_comma_formatter())
     ax.tick_params(colors=INK, labelsize=8)
     ax.yaxis.label.set_color(INK)
     ax.grid(axis="y", color=LIGHT_GREY, linewidth=0.6)
     ax.set_axisbelow(True)
+
+
+def _comma_formatter() -> Any:
+    """matplotlib's own number ticks, with Indonesian's decimal comma: "0,25"."""
+    from matplotlib.ticker import ScalarFormatter
+
+    class CommaFormatter(ScalarFormatter):
+        def __call__(self, x: float, pos: int | None = None) -> str:
+            return str(super().__call__(x, pos)).replace(".", ",")
+
+    return CommaFormatter()
 
 
 def date_axis(ax: Any) -> None:
