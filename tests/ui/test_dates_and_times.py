@@ -150,3 +150,25 @@ def test_history_moves_a_twitch_to_another_day_with_the_calendar_alone(
         assert shown.startswith("22 Nov 2026")
         save_screenshot(screenshot_dir / f"history-twitch-moved-{shape}-{language}")
         app.switch_language("en")
+
+
+@pytest.mark.parametrize("language", ["en", "id"])
+def test_the_go_to_a_date_hint_fits_its_field_on_a_phone(
+    tmp_path: Path, screenshot_dir: Path, language: str
+) -> None:
+    from kivy.core.text import Label as CoreLabel
+
+    with running_app(tmp_path, PHONE, start=EVENING) as (app, _store):
+        app.switch_language(language)
+        pump(4)
+        day = nav_to(app, "day")
+        pump(4)
+        field = day.ids.go_to
+        font = {"font_size": field.font_size, "font_name": field.font_name}
+        drawn = CoreLabel(text=field.hint_text, **font)
+        drawn.refresh()
+        room = field.width - field.padding[0] - field.padding[2]
+        assert field.hint_text and drawn.texture.width <= room, (field.hint_text, room)
+        assert "YYYY-MM-DD" in field.hint_text or "TTTT-BB-HH" in field.hint_text
+        save_screenshot(screenshot_dir / f"day-go-to-phone-{language}")
+        app.switch_language("en")

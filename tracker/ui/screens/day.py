@@ -42,6 +42,7 @@ class DayScreen(Screen):
     date_text = StringProperty("")
     is_today = BooleanProperty(True)
     go_hint = StringProperty("")
+    go_form = StringProperty("")
     today_text = StringProperty("")
     calendar_text = StringProperty("")
     medicines_text = StringProperty("")
@@ -96,7 +97,8 @@ class DayScreen(Screen):
         day = self.current_day()
         view = day_view(self.diary.day_log(day), self.diary.today())
         self.date_text, self.is_today = view.date_text, view.is_today
-        self.go_hint, self.today_text = _("Go to a date: YYYY-MM-DD"), _("Today")
+        self.go_hint, self.go_form = _("Go to a date: YYYY-MM-DD"), _("YYYY-MM-DD")
+        self.today_text = _("Today")
         self.calendar_text, self.medicines_text = _("Calendar"), _("Medicines…")
         self.save_text, self.error_text, self.status_text = _("Save day"), "", ""
         fields = self.ids.fields
