@@ -123,3 +123,10 @@ def test_indonesian_axes_write_decimal_commas() -> None:
     english.canvas.draw()
     top = max(english.axes, key=lambda a: a.get_position().y1)
     assert "0.50" in [t.get_text() for t in top.get_xticklabels()]
+
+
+def test_indonesian_commas_leave_named_ticks_alone() -> None:
+    figure = draw("calendar", data(90), ID)
+    figure.canvas.draw()
+    sites = next(a for a in figure.axes if a.get_title(loc="left") == "Episode per bagian tubuh")
+    assert [t.get_text() for t in sites.get_yticklabels()] == ["lutut"]

@@ -42,24 +42,28 @@ def new_figure(width_in: float, height_in: float) -> Figure:
 def style_axes(ax: Any) -> None:
     for side in ("top", "right"):
         ax.spines[side].set_visible(False)
-    if current_language() == "id":  # decided now: ticks are written when the chart is saved
-        ax.xaxis.set_major_formatter(_comma_formatter())
-        ax.yaxis.set_major_formatter(_comma_formatter())
     ax.tick_params(colors=INK, labelsize=8)
     ax.yaxis.label.set_color(INK)
     ax.grid(axis="y", color=LIGHT_GREY, linewidth=0.6)
     ax.set_axisbelow(True)
 
 
-def _comma_formatter() -> Any:
-    """matplotlib's own number ticks, with Indonesian's decimal comma: "0,25"."""
+def decimal_commas(figure: Figure) -> None:
+    """In Indonesian, every plain number axis of a drawn chart writes a decimal comma
+    ("0,25"); date, category and fixed tick labels stay as drawn. Decided when the chart
+    is drawn: ticks are written only when it is saved."""
+    if current_language() != "id":
+        return
     from matplotlib.ticker import ScalarFormatter
 
     class CommaFormatter(ScalarFormatter):
         def __call__(self, x: float, pos: int | None = None) -> str:
             return str(super().__call__(x, pos)).replace(".", ",")
 
-    return CommaFormatter()
+    for ax in figure.axes:
+        for axis in (ax.xaxis, ax.yaxis):
+            if type(axis.get_major_formatter()) is ScalarFormatter:
+                axis.set_major_formatter(CommaFormatter())
 
 
 def date_axis(ax: Any) -> None:
