@@ -4,19 +4,17 @@ stores only what was changed; moving away from unsaved changes asks first."""
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
 from pathlib import Path
 from typing import Any
 
-from kivy.app import App
 from kivy.lang import Builder
 from kivy.properties import BooleanProperty, ObjectProperty, StringProperty
 from kivy.uix.screenmanager import Screen
 
 from tracker.domain import Remedy, ValidationError
 from tracker.i18n import gettext as _
-from tracker.labels import remedy_label, short_date
+from tracker.labels import remedy_label
 from tracker.ui.presenters.day import (
     NUMBER_FIELDS,
     chip_values,
@@ -26,6 +24,7 @@ from tracker.ui.presenters.day import (
     field_label,
 )
 from tracker.ui.presenters.edits import DayEdit, DayForm, day_edit, day_question
+from tracker.ui.screens.day_remedies import DayRemedies
 from tracker.ui.widgets.form_rows import ChoiceRow, NoteRow, NumberRow, on_any_edit
 from tracker.ui.widgets.leaving import leave_then
 from tracker.ui.widgets.pickers import DatePicker
@@ -34,7 +33,7 @@ from tracker.ui.widgets.remedy_rows import RemedyDetails, stored_ratings
 Builder.load_file(str(Path(__file__).with_suffix(".kv")))
 
 
-class DayScreen(Screen):
+class DayScreen(DayRemedies, Screen):
     diary = ObjectProperty(None)
     """The DiaryService (injected)."""
     day = ObjectProperty(None, allownone=True)
@@ -130,11 +129,6 @@ class DayScreen(Screen):
     def _editing(self) -> None:
         self.status_text = ""
 
-    def _sync_remedies(self) -> None:
-        words = (_("Did it help? (0 not at all – 4 a lot)"), _("Note on this remedy"))
-        self.remedy_details.sync(self.rows["remedy"].values(), words)
-        on_any_edit(self.remedy_details, self._editing)
-
     def form(self) -> DayForm:
         """What the form holds now."""
         texts = {name: self.rows[name].text for name in (*(f.name for f in NUMBER_FIELDS), "note")}
@@ -182,29 +176,3 @@ class DayScreen(Screen):
         if removed:
             self._offer_undo(day, removed)
         return True
-
-    def _offer_undo(self, day: dt.date, removed: list[Any]) -> None:
-        names = ", ".join(remedy_label(use.remedy) for use in removed)
-
-        def undo() -> None:
-            for use in removed:
-                self.diary.restore_remedy(use.id)
-            if self.current_day() == day:
-                self._reload_remedies()
-
-        message = _("Removed from {date}: {remedies}").format(date=short_date(day), remedies=names)
-        App.get_running_app().offer_undo(message, undo)
-
-    def _reload_remedies(self) -> None:
-        """The remedies as stored now; a remedy chip the person changed stays as it is."""
-        self.stored_remedies = list(self.diary.remedies_on(self.current_day()))
-        stored = {use.remedy.value for use in self.stored_remedies}
-        ratings = stored_ratings(self.stored_remedies)
-        self.remedy_details.remember(ratings)
-        current = self.rows["remedy"].values()
-        for chip in self.rows["remedy"].ids.chips.children:
-            if (chip.value in current) == (chip.value in self.shown.remedies):
-                chip.state = "down" if chip.value in stored else "normal"
-        shown_ratings = {**self.shown.ratings, **ratings}
-        self.shown = dataclasses.replace(self.shown, remedies=frozenset(stored),
-                                         ratings=shown_ratings)  # fmt: skip
