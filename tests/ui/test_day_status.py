@@ -81,3 +81,29 @@ def test_remedy_ratings_sit_under_the_remedy_chips_on_a_laptop(
         assert 0 <= chips_y - rest_top < 40  # right beneath them, not beside or above
         assert massage.top <= rest.y
         save_screenshot(screenshot_dir / "day-remedy-ratings-tablet-en")
+
+
+def test_the_note_beside_the_remedies_starts_at_their_top_on_a_laptop(
+    tmp_path: Path, screenshot_dir: Path
+) -> None:
+    """Two columns: the note shares a row with the remedies and their ratings; it starts
+    level with them and takes their height, instead of sinking to the row's bottom."""
+    with running_app(tmp_path, TABLET, start=EVENING) as (app, _store):
+        day = nav_to(app, "day")
+        remedies = day.rows["remedy"]
+        tap(chip(remedies.ids.chips, "rest"))
+        tap(chip(remedies.ids.chips, "massage"))
+        pump(4)
+        note = day.rows["note"]
+        assert note.x > remedies.right  # beside them, in the other column
+        assert abs(note.top - remedies.top) < 2
+        assert note.height >= remedies.height - 2
+        day.ids.fields.parent.scroll_y = 0
+        pump(4)
+        save_screenshot(screenshot_dir / "day-note-beside-remedies-tablet-en")
+
+    with running_app(tmp_path, PHONE, start=EVENING) as (app, _store):
+        day = nav_to(app, "day")
+        note, remedies = day.rows["note"], day.rows["remedy"]
+        assert note.top <= remedies.y  # one column: the note comes after the remedies
+        assert note.height < 200  # and keeps its own size

@@ -124,6 +124,14 @@ class DayScreen(DayRemedies, Screen):
             chip.bind(state=lambda *_a: self._sync_remedies())
         self._sync_remedies()
         on_any_edit(fields, self._editing)
+        note = self.rows["note"]
+
+        def level(*_a: object) -> None:  # two columns: the note as tall as the remedies
+            note.beside = remedies.height if fields.cols == 2 else 0
+
+        remedies.bind(height=level)
+        note.bind(width=level)  # a change of columns changes its width
+        level()
         self.shown = self.form()
 
     def _editing(self) -> None:

@@ -7,7 +7,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from kivy.lang import Builder
-from kivy.properties import StringProperty
+from kivy.properties import NumericProperty, StringProperty
 from kivy.uix.boxlayout import BoxLayout
 
 from tracker.ui.presenters.day import stepped
@@ -33,6 +33,8 @@ class NoteRow(BoxLayout):
     label = StringProperty("")
     text = StringProperty("")
     error = StringProperty("")
+    beside = NumericProperty(0)
+    """The height of the row beside it in a two-column form (0: none)."""
 
 
 class ChoiceRow(BoxLayout):
