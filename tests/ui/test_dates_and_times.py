@@ -8,6 +8,8 @@ import datetime as dt
 import sqlite3
 from pathlib import Path
 
+import pytest
+
 from tests.ui.harness import (
     PHONE,
     TABLET,
@@ -115,3 +117,58 @@ def test_day_log_goes_to_a_date_from_the_calendar(tmp_path: Path, screenshot_dir
         pump(8)
         assert day.current_day() == dt.date(2026, 11, 2)
         assert day.date_text == "Monday, 2 November 2026"
+
+
+@pytest.mark.parametrize(("size", "language"), [(PHONE, "id"), (TABLET, "en")])
+def test_history_moves_a_twitch_to_another_day_with_the_calendar_alone(
+    tmp_path: Path, screenshot_dir: Path, size: tuple[int, int], language: str
+) -> None:
+    """A twitch noted on the wrong day: only its date is changed in History; its time
+    of day stays, and History shows it on the day picked."""
+    shape = "phone" if size == PHONE else "tablet"
+    with running_app(tmp_path, size, start=EVENING) as (app, store):
+        app.switch_language(language)
+        tap(app.root.screen("today").ids.log_button)
+        ((_day, logged),) = _episodes(store.db_path)
+        history = nav_to(app, "history")
+        pump(4)
+        (row,) = [w for w in history.ids.rows.walk() if getattr(w, "kind", "") == "episode"]
+        tap(row)
+        sheet = top_modal()
+        tap(sheet.ids.date_button)
+        calendar = top_modal()
+        days = {w.value: w for w in calendar.walk() if getattr(w, "value", "")}
+        tap(days["2026-11-22"])
+        pump(8)
+        tap(sheet.ids.save)
+        pump(8)
+        ((day, started),) = _episodes(store.db_path)
+        assert day == "2026-11-22"
+        at = dt.datetime.fromisoformat(started)
+        assert at.time() == dt.datetime.fromisoformat(logged).time()  # the same time of day
+        (shown,) = [r["when"] for r in history.ids.rows.data if r["kind"] == "episode"]
+        assert shown.startswith("22 Nov 2026")
+        save_screenshot(screenshot_dir / f"history-twitch-moved-{shape}-{language}")
+        app.switch_language("en")
+
+
+@pytest.mark.parametrize("language", ["en", "id"])
+def test_the_go_to_a_date_hint_fits_its_field_on_a_phone(
+    tmp_path: Path, screenshot_dir: Path, language: str
+) -> None:
+    from kivy.core.text import Label as CoreLabel
+
+    with running_app(tmp_path, PHONE, start=EVENING) as (app, _store):
+        app.switch_language(language)
+        pump(4)
+        day = nav_to(app, "day")
+        pump(4)
+        field = day.ids.go_to
+        font = {"font_size": field.font_size, "font_name": field.font_name}
+        drawn = CoreLabel(text=field.hint_text, **font)
+        drawn.refresh()
+        room = field.width - field.padding[0] - field.padding[2]
+        assert field.hint_text and drawn.texture.width <= room, (field.hint_text, room)
+        assert "YYYY-MM-DD" in field.hint_text or "TTTT-BB-HH" in field.hint_text
+        save_screenshot(screenshot_dir / f"day-go-to-phone-{language}")
+        app.switch_language("en")

@@ -49,7 +49,7 @@ def test_saving_a_day_with_nothing_changed_changes_nothing(
         assert day.rows["sleep_h"].text == "7.12346"  # shown rounded, never stored rounded
         tap(day.ids.save)
         assert _dump(store.db_path) == before
-        assert day.error_text == "Nothing was changed, so nothing was saved."
+        assert day.status_text == "Nothing was changed, so nothing was saved."
         save_screenshot(screenshot_dir / "day-nothing-changed-phone-en")
 
 
@@ -63,7 +63,7 @@ def test_a_day_edit_keeps_remedy_ratings_and_unticking_a_remedy_removes_it_with_
         tap(day.rows["water_ml"].ids.plus)
         tap(chip(day.rows["remedy"].ids.chips, "rest"))
         tap(day.ids.save)
-        assert day.error_text == "Saved."
+        assert day.status_text == "Saved."
         after = _dump(store.db_path)
         with sqlite3.connect(store.db_path) as con:
             values = con.execute("SELECT sleep_h, water_ml, stress, diarrhea, note FROM day_log")
@@ -80,7 +80,7 @@ def test_a_day_edit_keeps_remedy_ratings_and_unticking_a_remedy_removes_it_with_
         assert _remedies(store.db_path)[1] == ("rest", 1, None, 0)
         assert chip(day.rows["remedy"].ids.chips, "rest").state == "down"
         tap(day.ids.save)  # and the form knows it is back: nothing to save
-        assert day.error_text == "Nothing was changed, so nothing was saved."
+        assert day.status_text == "Nothing was changed, so nothing was saved."
 
 
 def test_ticking_a_remedy_adds_it_without_touching_the_others(tmp_path: Path) -> None:

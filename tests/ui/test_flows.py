@@ -83,7 +83,7 @@ def test_fill_a_day_log_and_see_it_in_history(tmp_path: Path, screenshot_dir: Pa
         tap(chip(day.rows["stress"].ids.chips, "3"))
         tap(chip(day.rows["diarrhea"].ids.chips, "1"))
         tap(day.ids.save)
-        assert day.error_text == "Saved."
+        assert day.status_text == "Saved."
         history = nav_to(app, "history")
         (row,) = [r for r in history.ids.rows.data if r["kind"] == "day"]
         assert row["detail"] == "sleep 7.5 h · water 500 ml · stress 3/4 · diarrhoea"

@@ -113,3 +113,54 @@ def test_medicines_add_stop_edit_delete(
         assert app.diary.medications()[0].name == "Furosemide 20 mg"
         visit(app, "today")
         app.switch_language("en")
+
+
+def _past_the_edge(sheet: object) -> list[str]:
+    """Buttons drawn (partly) outside the sheet."""
+    from kivy.uix.behaviors import ButtonBehavior
+
+    left, _bottom = sheet.to_window(sheet.x, sheet.y)  # type: ignore[attr-defined]
+    right = left + sheet.width  # type: ignore[attr-defined]
+    return [
+        w.text
+        for w in sheet.walk(restrict=True)  # type: ignore[attr-defined]
+        if isinstance(w, ButtonBehavior) and w.opacity and w.width > 1
+        and not left - 1 <= w.to_window(w.x, w.y)[0] <= w.to_window(w.right, w.y)[0] <= right + 1
+    ]  # fmt: skip
+
+
+@pytest.mark.parametrize(("size", "language"), [(PHONE, "id"), (TABLET, "en")])
+def test_the_last_day_offers_one_choice_at_a_time(
+    tmp_path: Path, screenshot_dir: Path, size: tuple[int, int], language: str
+) -> None:
+    """No last day yet: one button, "still taking" (a tap picks the day); once a day is
+    picked, "Still taking it" clears it again. Both fit in the sheet; a refusal goes
+    away once its field is changed."""
+    shape = "phone" if size == PHONE else "tablet"
+    with running_app(tmp_path, size, start=EVENING) as (app, store):
+        app.switch_language(language)
+        pump(4)
+        screen = visit(app, "medicines")
+        tap(screen.ids.add)
+        sheet = top_modal()
+        pump(4)
+        assert sheet.ids.still_taking.opacity == 0 and sheet.ids.still_taking.disabled
+        tap(sheet.ids.save)  # no name, no kind
+        assert set(sheet.errors) == {"name", "kind"}
+        type_into(sheet.ids.name, "Estradiol")
+        assert sheet.ids.name_error.text == ""
+        tap(chip(sheet.ids.kind, "estrogen"))
+        assert sheet.ids.kind_error.text == ""
+        tap(sheet.ids.stopped_on)
+        _pick_day("2026-11-24")
+        assert sheet.ids.still_taking.opacity == 1 and not sheet.ids.still_taking.disabled
+        assert _past_the_edge(sheet) == []
+        save_screenshot(screenshot_dir / f"medicine-last-day-{shape}-{language}")
+        tap(sheet.ids.still_taking)
+        assert sheet.ids.still_taking.opacity == 0
+        still = "still taking" if language == "en" else "masih diminum"
+        assert sheet.ids.stopped_on.text == still
+        tap(sheet.ids.save)
+        pump(8)
+        assert _periods(store.db_path) == [("Estradiol", "estrogen", "2026-11-25", None, 0)]
+        app.switch_language("en")

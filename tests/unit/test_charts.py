@@ -110,3 +110,23 @@ def test_episode_counts_are_whole_numbers_on_the_axis() -> None:
     top = max(figure.axes[:-1] or figure.axes, key=lambda a: a.get_position().y1)
     ticks = [t.get_text() for t in top.get_yticklabels() if t.get_text()]
     assert ticks and all("." not in t for t in ticks), ticks
+
+
+def test_indonesian_axes_write_decimal_commas() -> None:
+    figure = draw("correlations", data(90), ID)
+    figure.canvas.draw()  # ticks are formatted now, outside the language the chart was drawn in
+    top = max(figure.axes, key=lambda a: a.get_position().y1)
+    ticks = [t.get_text() for t in top.get_xticklabels() if t.get_text()]
+    assert "0,50" in ticks and "−0,50" in ticks, ticks
+    assert all("." not in t for t in ticks), ticks
+    english = draw("correlations", data(90), EN)
+    english.canvas.draw()
+    top = max(english.axes, key=lambda a: a.get_position().y1)
+    assert "0.50" in [t.get_text() for t in top.get_xticklabels()]
+
+
+def test_indonesian_commas_leave_named_ticks_alone() -> None:
+    figure = draw("calendar", data(90), ID)
+    figure.canvas.draw()
+    sites = next(a for a in figure.axes if a.get_title(loc="left") == "Episode per bagian tubuh")
+    assert [t.get_text() for t in sites.get_yticklabels()] == ["lutut"]

@@ -10,7 +10,7 @@ from collections.abc import Callable
 from typing import Any
 
 from tracker.charts.data import ChartData
-from tracker.charts.style import DPI, FORMATS, to_bytes
+from tracker.charts.style import DPI, FORMATS, decimal_commas, to_bytes
 from tracker.i18n import Language, gettext
 from tracker.labels import day_month_year
 
@@ -38,7 +38,9 @@ def chart_title(kind: str, data: ChartData) -> str:
 def draw(kind: str, data: ChartData, language: Language) -> Any:
     """The matplotlib Figure for one chart, every label in `language`."""
     with language.speaking():
-        return _drawers()[kind](data, chart_title(kind, data))
+        figure = _drawers()[kind](data, chart_title(kind, data))
+        decimal_commas(figure)
+        return figure
 
 
 def render(kind: str, data: ChartData, fmt: str, language: Language, dpi: int = DPI) -> bytes:

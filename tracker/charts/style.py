@@ -8,6 +8,7 @@ import io
 import math
 from typing import TYPE_CHECKING, Any
 
+from tracker.i18n import current_language
 from tracker.labels import month_label
 
 if TYPE_CHECKING:
@@ -45,6 +46,24 @@ def style_axes(ax: Any) -> None:
     ax.yaxis.label.set_color(INK)
     ax.grid(axis="y", color=LIGHT_GREY, linewidth=0.6)
     ax.set_axisbelow(True)
+
+
+def decimal_commas(figure: Figure) -> None:
+    """In Indonesian, every plain number axis of a drawn chart writes a decimal comma
+    ("0,25"); date, category and fixed tick labels stay as drawn. Decided when the chart
+    is drawn: ticks are written only when it is saved."""
+    if current_language() != "id":
+        return
+    from matplotlib.ticker import ScalarFormatter
+
+    class CommaFormatter(ScalarFormatter):
+        def __call__(self, x: float, pos: int | None = None) -> str:
+            return str(super().__call__(x, pos)).replace(".", ",")
+
+    for ax in figure.axes:
+        for axis in (ax.xaxis, ax.yaxis):
+            if type(axis.get_major_formatter()) is ScalarFormatter:
+                axis.set_major_formatter(CommaFormatter())
 
 
 def date_axis(ax: Any) -> None:

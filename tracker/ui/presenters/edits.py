@@ -127,7 +127,10 @@ def episode_values(raw: Mapping[str, Any], base: dt.datetime, changed: set[str])
 def episode_changes(
     original: Episode, values: Mapping[str, Any], changed: set[str]
 ) -> dict[str, Any]:
-    """The edit to send: the changed fields whose value differs from the stored one."""
+    """The edit to send: the changed fields whose value differs from the stored one. A
+    date picked moves the start (the date is part of `started_at`)."""
+    if "date" in changed:
+        changed = changed | {"started_at"}
     return {
         name: value
         for name, value in values.items()

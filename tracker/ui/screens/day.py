@@ -4,19 +4,17 @@ stores only what was changed; moving away from unsaved changes asks first."""
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
 from pathlib import Path
 from typing import Any
 
-from kivy.app import App
 from kivy.lang import Builder
 from kivy.properties import BooleanProperty, ObjectProperty, StringProperty
 from kivy.uix.screenmanager import Screen
 
 from tracker.domain import Remedy, ValidationError
 from tracker.i18n import gettext as _
-from tracker.labels import remedy_label, short_date
+from tracker.labels import remedy_label
 from tracker.ui.presenters.day import (
     NUMBER_FIELDS,
     chip_values,
@@ -26,7 +24,8 @@ from tracker.ui.presenters.day import (
     field_label,
 )
 from tracker.ui.presenters.edits import DayEdit, DayForm, day_edit, day_question
-from tracker.ui.widgets.form_rows import ChoiceRow, NoteRow, NumberRow
+from tracker.ui.screens.day_remedies import DayRemedies
+from tracker.ui.widgets.form_rows import ChoiceRow, NoteRow, NumberRow, on_any_edit
 from tracker.ui.widgets.leaving import leave_then
 from tracker.ui.widgets.pickers import DatePicker
 from tracker.ui.widgets.remedy_rows import RemedyDetails, stored_ratings
@@ -34,7 +33,7 @@ from tracker.ui.widgets.remedy_rows import RemedyDetails, stored_ratings
 Builder.load_file(str(Path(__file__).with_suffix(".kv")))
 
 
-class DayScreen(Screen):
+class DayScreen(DayRemedies, Screen):
     diary = ObjectProperty(None)
     """The DiaryService (injected)."""
     day = ObjectProperty(None, allownone=True)
@@ -42,11 +41,14 @@ class DayScreen(Screen):
     date_text = StringProperty("")
     is_today = BooleanProperty(True)
     go_hint = StringProperty("")
+    go_form = StringProperty("")
     today_text = StringProperty("")
     calendar_text = StringProperty("")
     medicines_text = StringProperty("")
     save_text = StringProperty("")
     error_text = StringProperty("")
+    status_text = StringProperty("")
+    """"Saved." and the like: not an error; gone once the person edits again."""
 
     def on_pre_enter(self, *_args: object) -> None:
         self.refresh()
@@ -94,9 +96,10 @@ class DayScreen(Screen):
         day = self.current_day()
         view = day_view(self.diary.day_log(day), self.diary.today())
         self.date_text, self.is_today = view.date_text, view.is_today
-        self.go_hint, self.today_text = _("Go to a date: YYYY-MM-DD"), _("Today")
+        self.go_hint, self.go_form = _("Go to a date: YYYY-MM-DD"), _("YYYY-MM-DD")
+        self.today_text = _("Today")
         self.calendar_text, self.medicines_text = _("Calendar"), _("Medicines…")
-        self.save_text, self.error_text = _("Save day"), ""
+        self.save_text, self.error_text, self.status_text = _("Save day"), "", ""
         fields = self.ids.fields
         fields.clear_widgets()
         self.rows: dict[str, Any] = {}
@@ -116,15 +119,23 @@ class DayScreen(Screen):
             fields.add_widget(row)
         self.remedy_details = RemedyDetails({r.value: remedy_label(r) for r in Remedy})
         self.remedy_details.remember(stored_ratings(self.stored_remedies))
-        fields.add_widget(self.remedy_details, index=1)  # under the remedies, above the note
+        remedies.add_widget(self.remedy_details, index=1)  # right under the remedy chips
         for chip in remedies.ids.chips.children:
             chip.bind(state=lambda *_a: self._sync_remedies())
         self._sync_remedies()
+        on_any_edit(fields, self._editing)
+        note = self.rows["note"]
+
+        def level(*_a: object) -> None:  # two columns: the note as tall as the remedies
+            note.beside = remedies.height if fields.cols == 2 else 0
+
+        remedies.bind(height=level)
+        note.bind(width=level)  # a change of columns changes its width
+        level()
         self.shown = self.form()
 
-    def _sync_remedies(self) -> None:
-        words = (_("Did it help? (0 not at all – 4 a lot)"), _("Note on this remedy"))
-        self.remedy_details.sync(self.rows["remedy"].values(), words)
+    def _editing(self) -> None:
+        self.status_text = ""
 
     def form(self) -> DayForm:
         """What the form holds now."""
@@ -150,11 +161,12 @@ class DayScreen(Screen):
         day, edit = self.current_day(), self.edit()
         for name, row in self.rows.items():
             row.error = edit.errors.get(name, "")
+        self.status_text = ""
         if edit.errors:
             self.error_text = _("Nothing was saved: please check the fields marked in red.")
             return False
         if edit.is_empty:
-            self.error_text = _("Nothing was changed, so nothing was saved.")
+            self.error_text, self.status_text = "", _("Nothing was changed, so nothing was saved.")
             return True
         notes = []
         try:
@@ -167,33 +179,8 @@ class DayScreen(Screen):
             self.error_text = _("{error}; nothing was stored").format(error=error)
             return False
         self.refresh()
-        self.error_text = "; ".join(notes) if notes else _("Saved.")
+        self.error_text = "; ".join(notes)  # values stored but unusual: worth a look
+        self.status_text = _("Saved.")
         if removed:
             self._offer_undo(day, removed)
         return True
-
-    def _offer_undo(self, day: dt.date, removed: list[Any]) -> None:
-        names = ", ".join(remedy_label(use.remedy) for use in removed)
-
-        def undo() -> None:
-            for use in removed:
-                self.diary.restore_remedy(use.id)
-            if self.current_day() == day:
-                self._reload_remedies()
-
-        message = _("Removed from {date}: {remedies}").format(date=short_date(day), remedies=names)
-        App.get_running_app().offer_undo(message, undo)
-
-    def _reload_remedies(self) -> None:
-        """The remedies as stored now; a remedy chip the person changed stays as it is."""
-        self.stored_remedies = list(self.diary.remedies_on(self.current_day()))
-        stored = {use.remedy.value for use in self.stored_remedies}
-        ratings = stored_ratings(self.stored_remedies)
-        self.remedy_details.remember(ratings)
-        current = self.rows["remedy"].values()
-        for chip in self.rows["remedy"].ids.chips.children:
-            if (chip.value in current) == (chip.value in self.shown.remedies):
-                chip.state = "down" if chip.value in stored else "normal"
-        shown_ratings = {**self.shown.ratings, **ratings}
-        self.shown = dataclasses.replace(self.shown, remedies=frozenset(stored),
-                                         ratings=shown_ratings)  # fmt: skip

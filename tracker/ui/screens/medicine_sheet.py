@@ -5,12 +5,13 @@ was changed."""
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 from typing import Any
 
 from kivy.core.window import Window
 from kivy.lang import Builder
 from kivy.metrics import dp
-from kivy.properties import ObjectProperty, StringProperty
+from kivy.properties import BooleanProperty, ObjectProperty, StringProperty
 from kivy.uix.modalview import ModalView
 
 from tracker.domain import MedicationKind, ValidationError
@@ -20,79 +21,7 @@ from tracker.ui.presenters.medicines import check_medicine, field_labels, kind_l
 from tracker.ui.widgets.controls import fill_chips
 from tracker.ui.widgets.pickers import DatePicker
 
-Builder.load_string(
-    """
-<MedicineSheet>:
-    BoxLayout:
-        orientation: 'vertical'
-        padding: dp(18)
-        spacing: dp(6)
-        Heading:
-            text: root.title_text
-        ScrollView:
-            do_scroll_x: False
-            BoxLayout:
-                orientation: 'vertical'
-                size_hint_y: None
-                height: self.minimum_height
-                spacing: dp(6)
-                SheetCaption:
-                    id: name_label
-                TextInput:
-                    id: name
-                    multiline: False
-                FieldError:
-                    id: name_error
-                SheetCaption:
-                    id: kind_label
-                ChipRow:
-                    id: kind
-                FieldError:
-                    id: kind_error
-                SheetCaption:
-                    id: started_on_label
-                FlatButton:
-                    id: started_on
-                    text: root.started_text
-                    size_hint_x: None
-                    width: max(dp(180), self.texture_size[0] + dp(28))
-                    on_release: root.pick('started_on')
-                FieldError:
-                    id: started_on_error
-                SheetCaption:
-                    id: stopped_on_label
-                BoxLayout:
-                    size_hint_y: None
-                    height: dp(TOUCH)
-                    spacing: dp(8)
-                    FlatButton:
-                        id: stopped_on
-                        text: root.stopped_text
-                        size_hint_x: None
-                        width: max(dp(180), self.texture_size[0] + dp(28))
-                        on_release: root.pick('stopped_on')
-                    FlatButton:
-                        id: still_taking
-                        text: root.still_text
-                        size_hint_x: None
-                        width: max(dp(140), self.texture_size[0] + dp(28))
-                        on_release: root.set_day('stopped_on', None)
-                    Widget:
-                FieldError:
-                    id: stopped_on_error
-        BoxLayout:
-            size_hint_y: None
-            height: dp(TOUCH)
-            spacing: dp(8)
-            FlatButton:
-                text: root.cancel_text
-                on_release: root.dismiss()
-            PrimaryButton:
-                id: save
-                text: root.save_text
-                on_release: root.save()
-"""
-)
+Builder.load_file(str(Path(__file__).with_suffix(".kv")))
 
 
 class MedicineSheet(ModalView):
@@ -106,6 +35,7 @@ class MedicineSheet(ModalView):
     started_text = StringProperty("")
     stopped_text = StringProperty("")
     still_text = StringProperty("")
+    has_last_day = BooleanProperty(False)
     save_text = StringProperty("")
     cancel_text = StringProperty("")
 
@@ -133,6 +63,7 @@ class MedicineSheet(ModalView):
             "stopped_on": medication.stopped_on if medication else None,
         }
         self.ids.name.text = self.values["name"]
+        self.ids.name.bind(text=lambda *_a: self._changed("name"))
         kinds = [(k.value, kind_label(k)) for k in MedicationKind]
         fill_chips(self.ids.kind, kinds, self.values["kind"], f"kind-{id(self)}", self._kind)
         self._show_days()
@@ -143,11 +74,18 @@ class MedicineSheet(ModalView):
 
     def _kind(self, kind: str) -> None:
         self.values["kind"] = kind
+        self._changed("kind")
+
+    def _changed(self, *fields: str) -> None:
+        """A field changed: its refusal no longer applies."""
+        if any(field in self.errors for field in fields):
+            self.errors = {k: v for k, v in self.errors.items() if k not in fields}
 
     def _show_days(self) -> None:
         self.started_text = short_date(self.values["started_on"])
         stopped = self.values["stopped_on"]
         self.stopped_text = short_date(stopped) if stopped else _("still taking")
+        self.has_last_day = stopped is not None
 
     def pick(self, field: str) -> None:
         today = self.diary.today()
@@ -158,6 +96,7 @@ class MedicineSheet(ModalView):
     def set_day(self, field: str, day: dt.date | None) -> None:
         self.values[field] = day
         self._show_days()
+        self._changed("started_on", "stopped_on")  # the two are checked together
 
     def save(self) -> bool:
         self.values["name"] = self.ids.name.text

@@ -3,6 +3,7 @@ one (delete asks, and backs the whole diary up first; undo brings it back)."""
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 from kivy.app import App
@@ -20,70 +21,7 @@ from tracker.ui.widgets.controls import Chip
 from tracker.ui.widgets.dialogs import ask
 from tracker.ui.widgets.leaving import leave_then
 
-Builder.load_string(
-    """
-#:import TypedInput tracker.ui.widgets.typed_text.TypedInput
-<ProfileSheet>:
-    BoxLayout:
-        orientation: 'vertical'
-        padding: dp(18)
-        spacing: dp(8)
-        Heading:
-            text: root.title_text
-        ScrollView:
-            do_scroll_x: False
-            BoxLayout:
-                orientation: 'vertical'
-                size_hint_y: None
-                height: self.minimum_height
-                spacing: dp(8)
-                ChipRow:
-                    id: profiles
-                SheetCaption:
-                    text: root.add_title
-                BoxLayout:
-                    size_hint_y: None
-                    height: dp(TOUCH)
-                    spacing: dp(8)
-                    TypedInput:
-                        id: new_name
-                        hint_text: root.name_hint
-                        multiline: False
-                    FlatButton:
-                        id: add
-                        text: root.add_text
-                        size_hint_x: None
-                        width: max(dp(96), self.texture_size[0] + dp(24))
-                        on_release: root.add()
-                SheetCaption:
-                    text: root.rename_title
-                BoxLayout:
-                    size_hint_y: None
-                    height: dp(TOUCH)
-                    spacing: dp(8)
-                    TypedInput:
-                        id: rename_to
-                        hint_text: root.name_hint
-                        multiline: False
-                    FlatButton:
-                        id: rename
-                        text: root.rename_text
-                        size_hint_x: None
-                        width: max(dp(96), self.texture_size[0] + dp(24))
-                        on_release: root.rename()
-                FlatButton:
-                    id: delete
-                    text: root.delete_text
-                    color: C_ALERT
-                    on_release: root.delete()
-        FieldError:
-            text: root.error_text
-        PrimaryButton:
-            id: close
-            text: root.close_text
-            on_release: root.dismiss()
-"""
-)
+Builder.load_file(str(Path(__file__).with_suffix(".kv")))
 
 
 class ProfileSheet(ModalView):

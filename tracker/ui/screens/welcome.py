@@ -4,6 +4,7 @@ whether to add the demo diary (as a separate profile) to look around."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 from kivy.lang import Builder
@@ -17,66 +18,7 @@ from tracker.labels import side_label
 from tracker.ui.presenters.profiles import name_refusal
 from tracker.ui.widgets.controls import Chip, fill_chips
 
-Builder.load_string(
-    """
-#:import TypedInput tracker.ui.widgets.typed_text.TypedInput
-<WelcomeView>:
-    canvas.before:
-        Color:
-            rgba: C_BG
-        Rectangle:
-            pos: self.pos
-            size: self.size
-    ScrollView:
-        do_scroll_x: False
-        BoxLayout:
-            orientation: 'vertical'
-            size_hint_y: None
-            height: self.minimum_height
-            padding: max(dp(SPACE), (root.width - dp(560)) / 2), dp(32)
-            spacing: dp(10)
-            KLabel:
-                text: root.title_text
-                font_size: T_TITLE
-                bold: True
-            Caption:
-                text: root.intro_text
-            Heading:
-                text: root.name_title
-            TypedInput:
-                id: name
-                hint_text: root.name_hint
-                multiline: False
-                on_text: root.error_text = ''
-            FieldError:
-                id: name_error
-                text: root.error_text
-            Heading:
-                text: root.language_title
-            ChipRow:
-                id: languages
-            Heading:
-                text: root.knee_title
-            ChipRow:
-                id: knee
-            Caption:
-                text: root.knee_hint
-            Chip:
-                id: demo
-                text: root.demo_text
-                size_hint_x: 1
-                text_size: self.width - dp(28), None
-                halign: 'center'
-                height: max(dp(TOUCH), self.texture_size[1] + dp(20))
-            Widget:
-                size_hint_y: None
-                height: dp(8)
-            PrimaryButton:
-                id: start
-                text: root.start_text
-                on_release: root.start()
-"""
-)
+Builder.load_file(str(Path(__file__).with_suffix(".kv")))
 
 
 class WelcomeView(BoxLayout):

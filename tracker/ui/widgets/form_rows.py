@@ -1,12 +1,13 @@
 """The rows of the Day log form: a number with − and +, a note, and a row of chips.
-Their look is in form_rows.kv."""
+Their look is in form_rows.kv; `on_any_edit` watches a form for changes."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from kivy.lang import Builder
-from kivy.properties import StringProperty
+from kivy.properties import NumericProperty, StringProperty
 from kivy.uix.boxlayout import BoxLayout
 
 from tracker.ui.presenters.day import stepped
@@ -32,6 +33,8 @@ class NoteRow(BoxLayout):
     label = StringProperty("")
     text = StringProperty("")
     error = StringProperty("")
+    beside = NumericProperty(0)
+    """The height of the row beside it in a two-column form (0: none)."""
 
 
 class ChoiceRow(BoxLayout):
@@ -57,3 +60,21 @@ class ChoiceRow(BoxLayout):
 
     def values(self) -> frozenset[str]:
         return frozenset(c.value for c in self.ids.chips.children if c.state == "down")
+
+
+def on_any_edit(widget: object, callback: Callable[[], None]) -> None:
+    """Call `callback` whenever a field or chip inside `widget` is changed (each field
+    and chip is watched once, however often this is called)."""
+    from kivy.uix.behaviors import ToggleButtonBehavior
+    from kivy.uix.textinput import TextInput
+
+    for child in widget.walk():  # type: ignore[attr-defined]
+        if getattr(child, "_watched_for_edits", False):
+            continue
+        if isinstance(child, TextInput):
+            child.bind(text=lambda *_a: callback())
+        elif isinstance(child, ToggleButtonBehavior):
+            child.bind(state=lambda *_a: callback())
+        else:
+            continue
+        child._watched_for_edits = True

@@ -126,6 +126,8 @@ class TimePicker:
             line = BoxLayout(size_hint_y=None, height=dp(48), spacing=dp(6))
             for minutes in row:
                 button = FlatButton(text=self._step_text(minutes))
+                if abs(minutes) < 60:  # four to a row: "− 5 mnt" needs the room on a phone
+                    button.padding = (dp(4), 0)
                 button.bind(on_release=lambda _b, m=minutes: self.step(m))
                 self.buttons[minutes] = button
                 line.add_widget(button)
