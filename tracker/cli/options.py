@@ -28,11 +28,6 @@ from tracker.i18n import Language, language_from_env
 from tracker.i18n import gettext as _
 
 
-def _word(text: str) -> str:
-    """A choice as typed ("Rest", " LEFT "): compared without case or spaces around."""
-    return text.strip().lower()
-
-
 def _values(enum_type: Any) -> list[str]:
     return [member.value for member in enum_type]
 
@@ -106,15 +101,11 @@ def add_twitch_options(twitch: Any, editing: bool) -> None:
     when = "a new start (ISO 8601)" if editing else "when it started (ISO 8601; default now)"
     twitch.add_argument("--at", type=MOMENT, help=when)
     site_default = None if editing else "knee"
-    twitch.add_argument(
-        "--site", dest="body_site", type=_word, choices=_values(BodySite), default=site_default
-    )
-    twitch.add_argument(
-        "--side", type=_word, choices=_values(Side), help="default: the side used last"
-    )
+    twitch.add_argument("--site", dest="body_site", choices=_values(BodySite), default=site_default)
+    twitch.add_argument("--side", choices=_values(Side), help="default: the side used last")
     twitch.add_argument("--intensity", type=WHOLE, help="0 barely noticeable … 4 severe")
     twitch.add_argument("--duration-s", type=WHOLE, help="how long it lasted, in seconds")
-    twitch.add_argument("--context", type=_word, choices=_values(TwitchContext))
+    twitch.add_argument("--context", choices=_values(TwitchContext))
     for flag, _field, text in RED_FLAG_OPTIONS:
         _yes_no(twitch, flag, text, None if editing else False)
     twitch.add_argument("--note", help="free text, up to 2000 characters")
@@ -125,7 +116,7 @@ def add_day_options(day: Any) -> None:
     day.add_argument("--sleep-quality", type=WHOLE, help="0 very poor … 4 very good")
     day.add_argument("--water-ml", type=WHOLE, help="water drunk, in ml (0–20000)")
     day.add_argument("--exercise-min", type=WHOLE, help="minutes of exercise (0–1440)")
-    day.add_argument("--exercise-intensity", type=_word, choices=_values(ExerciseIntensity))
+    day.add_argument("--exercise-intensity", choices=_values(ExerciseIntensity))
     day.add_argument("--stress", type=WHOLE, help="0 none … 4 very high")
     day.add_argument("--caffeine-mg", type=WHOLE, help="caffeine in mg (0–2000)")
     day.add_argument("--alcohol-units", type=NUMBER, help="alcohol units (0–100)")
@@ -137,9 +128,7 @@ def add_day_options(day: Any) -> None:
 
 def add_medication_options(medication: Any, editing: bool) -> None:
     medication.add_argument("--name", required=not editing)
-    medication.add_argument(
-        "--kind", type=_word, choices=_values(MedicationKind), required=not editing
-    )
+    medication.add_argument("--kind", choices=_values(MedicationKind), required=not editing)
     medication.add_argument("--from", dest="started_on", type=DATE, required=not editing)
     stop = medication.add_mutually_exclusive_group() if editing else medication
     stop.add_argument("--to", dest="stopped_on", type=DATE, help="omit if still taking it")
@@ -151,7 +140,7 @@ def add_medication_options(medication: Any, editing: bool) -> None:
 
 def add_remedy_options(remedy: Any, editing: bool) -> None:
     remedy.add_argument("--date", type=DATE, required=not editing)
-    remedy.add_argument("--remedy", type=_word, choices=_values(Remedy), required=not editing)
+    remedy.add_argument("--remedy", choices=_values(Remedy), required=not editing)
     remedy.add_argument("--helped", type=WHOLE, help="0 not at all … 4 a lot")
     remedy.add_argument("--note")
 

@@ -72,6 +72,15 @@ class KedutArgumentParser(argparse.ArgumentParser):
         kwargs.setdefault("formatter_class", UsageFormatter)
         super().__init__(*args, **kwargs)  # type: ignore[arg-type]
 
+    def _get_value(self, action: argparse.Action, arg_string: str) -> object:
+        # A choice is read as typed ("Rest", " LEFT "): without case or spaces around.
+        # (argparse's hook between the text and the check against `choices`.)
+        # Not a subcommand's: that one is handed every word after it (names, notes).
+        plain = action.nargs not in (argparse.PARSER, argparse.REMAINDER)
+        if plain and action.choices is not None and action.type is None:
+            return arg_string.strip().lower()
+        return super()._get_value(action, arg_string)
+
     def error(self, message: str) -> NoReturn:
         set_language(language_from_env())
         self.print_usage(sys.stderr)
