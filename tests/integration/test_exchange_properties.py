@@ -6,6 +6,7 @@ import into the same diary adding nothing, and into an empty one identically."""
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import tempfile
 from collections.abc import Callable
@@ -19,6 +20,7 @@ from hypothesis import strategies as st
 from tests.integration.kedut_cli import kedut, row_counts
 from tracker.domain import Settings
 from tracker.services import care, days, episodes, exchange, profiles
+from tracker.services.refs import RecordDeletedError
 from tracker.storage import Store, UnitOfWork, open_store
 
 FILES = ("episodes.csv", "days.csv", "medications.csv", "remedies.csv")
@@ -101,9 +103,11 @@ class Diary:
         picked = self._pick(index)
         if picked is not None:
             at = moment.replace(tzinfo=dt.UTC)
-            episodes.edit_episode(
-                self.store, 1, picked, intensity=intensity, note=note, started_at=at
-            )
+            # A deleted twitch is not edited (undelete first): refused, nothing changed.
+            with contextlib.suppress(RecordDeletedError):
+                episodes.edit_episode(
+                    self.store, 1, picked, intensity=intensity, note=note, started_at=at
+                )
 
     def _delete(self, index: int) -> None:
         picked = self._pick(index)
