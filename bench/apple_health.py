@@ -165,6 +165,16 @@ def _rss_mb() -> float:
     return pages * resource.getpagesize() / 1e6
 
 
+def _peak_rss_mb() -> float:
+    """This process's peak resident memory. Not ru_maxrss: Linux carries that across
+    exec, so a child of the big bench process would report the parent's peak."""
+    with Path("/proc/self/status").open() as status:
+        for line in status:
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1]) * 1024 / 1e6
+    return float("nan")
+
+
 def measure(path: Path) -> dict[str, Any]:
     """Read `path` as the import service would; in this process (run it in a fresh one)."""
     from tracker.formats.sources import SourceOptions, source_named
@@ -174,7 +184,7 @@ def measure(path: Path) -> dict[str, Any]:
     began = time.perf_counter()
     batch = apple.read(path, SourceOptions(progress=lambda done, total: None))
     seconds = time.perf_counter() - began
-    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1000  # kB on Linux
+    peak = _peak_rss_mb()
     size = path.stat().st_size / 1e6
     return {
         "file_mb": round(size, 1),

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import math
 import os
 import shutil
 import statistics
@@ -115,7 +116,9 @@ def bench_rows(row: Callable[..., Row], runs: int = 3, diary: Path | None = None
     rows.append(row("  floor: importing the command line and sync", floor, "s", None))
     rows.append(row("  second device pulls ten years, process", pull, "s", None))
     if frames is not None:
-        drop = max(0.0, 100 * (1 - frames["FPS_BUSY"] / frames["FPS_IDLE"]))
+        # A probe that gave up answers nan: the row then fails (max(0, nan) would be 0).
+        drop = 100 * (1 - frames["FPS_BUSY"] / frames["FPS_IDLE"])
+        drop = drop if math.isnan(drop) else max(0.0, drop)
         rows.append(row("app: frame rate lost while syncing", [drop], "%", 10.0))
         rows.append(row("  frames per second while syncing", [frames["FPS_BUSY"]], "fps", None))
         rows.append(row("  frames per second once synced", [frames["FPS_IDLE"]], "fps", None))
