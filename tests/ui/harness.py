@@ -208,3 +208,7 @@ def running_app(
             Window.remove_widget(child)
         App._running_app = None
         store.close()
+        # A test that failed in another language must not leave it to the next test.
+        from tracker.i18n import set_language
+
+        set_language("en")

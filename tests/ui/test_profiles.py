@@ -72,6 +72,7 @@ def test_switch_add_rename_and_delete_profiles(
         assert bar.name == "Ani Rahmawati"
 
         # Switch back by a tap on the other person's chip, then delete that diary.
+        pump(5)  # the renamed chips are laid out, as a person sees them
         tap(chip(sheet.ids.profiles, "1"))
         assert bar.name == "Me"
         pump(10)  # the last sheet has faded out, as a person sees it go
