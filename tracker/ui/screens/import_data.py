@@ -94,13 +94,13 @@ class ImportScreen(Screen):
                 request, dry_run=dry_run, progress=progress, cancelled=stop.is_set
             )
         except ImportCancelled:
-            self._ended(None, _("Cancelled: nothing was stored."))
+            self._stopped(status=_("Cancelled: nothing was stored."))
         except Exception as error:
             if not isinstance(error, FileFormatError):
                 Logger.exception(f"Kedut: {request.path} could not be imported")
-            self._ended(None, words.refused_text(request.path, error))
+            self._stopped(refusal=words.refused_text(request.path, error))
         else:
-            self._ended(outcome, "")
+            self._ended(outcome)
 
     @mainthread
     def _progress(self, percent: int, text: str) -> None:
@@ -108,15 +108,16 @@ class ImportScreen(Screen):
             self.step.percent, self.step.count_text = percent, text
 
     @mainthread
-    def _ended(self, outcome: ImportOutcome | None, refusal: str) -> None:
+    def _stopped(self, status: str = "", refusal: str = "") -> None:
+        """Cancelled (`status` says so) or refused (`refusal`, under the path): back to
+        choosing a file; nothing was stored."""
+        self.working, self.outcome = False, None
+        self.show_choose()
+        self.status_text, self._choose.error_text = status, refusal
+
+    @mainthread
+    def _ended(self, outcome: ImportOutcome) -> None:
         self.working = False
-        if outcome is None:
-            self.outcome = None
-            self.show_choose()
-            cancelled = refusal == _("Cancelled: nothing was stored.")
-            self.status_text = refusal if cancelled else ""
-            self._choose.error_text = "" if cancelled else refusal
-            return
         assert self.request is not None
         if outcome.dry_run and self.request.mapping is None and outcome.names:
             # The first read: with a suggestion for each name, read again to show its effect.
