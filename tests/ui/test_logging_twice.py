@@ -45,19 +45,24 @@ def test_a_double_tap_logs_one_twitch_and_a_tap_after_0_6_s_another(
 ) -> None:
     with running_app(tmp_path, PHONE) as (app, store):
         today = app.root.screen("today")
-        between = double_tap(today.ids.log_button)
-        assert between < DOUBLE_TAP_S, f"the two touches were {between:.2f} s apart"
-        assert len(_episodes(store.db_path)) == 1
+        # One tap first: the first log of a run loads code (the undo bar, the banners), and
+        # on a loaded machine that alone can outlast 0.6 s, which is not what is tested here.
+        tap(today.ids.log_button)
         assert today.count_text == "1 twitch today"
         time.sleep(DOUBLE_TAP_S + 0.05)
-        tap(today.ids.log_button)
+        between = double_tap(today.ids.log_button)
+        assert between < DOUBLE_TAP_S, f"the two touches were {between:.2f} s apart"
         assert len(_episodes(store.db_path)) == 2
         assert today.count_text == "2 twitches today"
+        time.sleep(DOUBLE_TAP_S + 0.05)
+        tap(today.ids.log_button)
+        assert len(_episodes(store.db_path)) == 3
+        assert today.count_text == "3 twitches today"
         # A held T key repeats like a bouncing finger: one twitch, not a burst.
         time.sleep(DOUBLE_TAP_S + 0.05)
         for _repeat in range(3):
             Window.dispatch("on_key_down", 116, 0, "t", [])
-        assert len(_episodes(store.db_path)) == 3
+        assert len(_episodes(store.db_path)) == 4
         save_screenshot(screenshot_dir / "today-after-double-tap-phone-en")
 
 
