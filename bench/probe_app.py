@@ -81,7 +81,7 @@ def _wait_for(done: Callable[[], bool], then: Callable[[], None]) -> None:
 
 def trivial() -> int:
     """One Label, started the way run_app starts the app (same Kivy set-up and window)."""
-    from tracker.app import configure_kivy
+    from tracker.ui.kivy_setup import configure_kivy
 
     configure_kivy()
     from kivy.app import App

@@ -14,8 +14,8 @@ from tracker.services import maintenance
 from tracker.services.app_profiles import needs_first_start, start_profile
 from tracker.services.diary_service import DiaryService
 from tracker.services.profiles import ProfileNotFoundError, get_settings, resolve_profile
+from tracker.ui import kivy_setup
 
-START_SIZE = (480, 800)
 NO_DISPLAY_MESSAGE = """\
 Kedut cannot open its window: no display was found (DISPLAY and WAYLAND_DISPLAY are not set).
 - On a desktop, start it from a terminal inside your graphical session.
@@ -29,53 +29,6 @@ def display_available() -> bool:
     if not sys.platform.startswith("linux"):
         return True  # Windows and macOS always have a screen for a desktop app
     return bool(os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
-
-
-def prepare_kivy() -> None:
-    """Before Kivy is imported: it must not read our command line; the window's class is
-    "Kedut" (what a desktop groups windows and finds the icon by); the clipboard is
-    SDL's, so a text field never looks for xclip or xsel and prints their tracebacks;
-    and the console shows warnings and errors only (Kivy's full log stays in its file)."""
-    os.environ.setdefault("KIVY_NO_ARGS", "1")
-    os.environ.setdefault("SDL_VIDEO_X11_WMCLASS", "Kedut")
-    os.environ.setdefault("KIVY_CLIPBOARD", "sdl2")
-    if os.environ.get("KIVY_LOG_MODE", "KIVY") == "KIVY":
-        os.environ.setdefault("KIVY_NO_CONSOLELOG", "1")
-        import logging
-
-        import kivy
-        from kivy.logger import Logger  # installs Kivy's file log, without a console one
-
-        # Selection "cut buffers" exist only through the xclip/xsel programs: not tried.
-        kivy.kivy_options["cutbuffer"] = ()
-
-        console = logging.StreamHandler(sys.__stderr__)
-        console.setLevel(logging.WARNING)
-        console.setFormatter(logging.Formatter("kedut: %(levelname)s: %(message)s"))
-        console.addFilter(_not_kivy_housekeeping)
-        logging.root.addHandler(console)
-        Logger.setLevel(logging.INFO)
-
-
-def _not_kivy_housekeeping(record: object) -> bool:
-    """Kivy upgrading its own config file on a first start, or saying that there is no
-    X11 cut buffer (the clipboard works without one), is not the person's business."""
-    message = str(getattr(record, "msg", ""))
-    return not message.startswith(("Config: ", "Cutbuffer: "))
-
-
-def configure_kivy() -> None:
-    """Kivy's set-up and the window's, before the first window opens (the benchmark's
-    trivial window starts the same way)."""
-    prepare_kivy()
-    from kivy.config import Config
-
-    # A phone-like portrait window to start with; it resizes freely.
-    Config.set("graphics", "width", str(START_SIZE[0]))
-    Config.set("graphics", "height", str(START_SIZE[1]))
-    Config.set("graphics", "minimum_width", "360")
-    Config.set("graphics", "minimum_height", "560")
-    Config.set("input", "mouse", "mouse,multitouch_on_demand")  # no red dots on right-click
 
 
 def run_app(data_dir: str | None = None, profile: str | None = None) -> int:
@@ -102,7 +55,7 @@ def run_app(data_dir: str | None = None, profile: str | None = None) -> int:
         set_language(language_from_env(get_settings(store, chosen.id).language))
     else:
         set_language(language_from_env())
-    configure_kivy()
+    kivy_setup.configure_kivy()
     from tracker.ui.kedut_app import KedutApp, default_export_dir
 
     def start_diary(name: str, language: str, with_demo: bool) -> DiaryService:

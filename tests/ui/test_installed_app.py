@@ -16,7 +16,7 @@ PROJECT = Path(__file__).resolve().parents[2]
 # the window's X11 class, uses a text field (focus, select, copy, paste) and closes.
 DRIVER = r"""
 import ctypes, sys
-import tracker.app as wiring
+import tracker.ui.kivy_setup as wiring
 from tracker.main import main
 
 original = wiring.prepare_kivy
