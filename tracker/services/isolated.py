@@ -1,8 +1,10 @@
-"""The app's heavy work (Insights' charts, the doctor report) in a fresh process that ends
-with it, so that numpy, scipy, matplotlib and fpdf2, and what they allocate, never stay
-in the running app (DESIGN.md "Budgets": the app after Insights and a report stays
-within 25 MB of a trivial Kivy window). The command line works in its own short process
-and calls the services directly.
+"""The app's heavy work (Insights' charts, the doctor report, the background sync) in a
+fresh process that ends with it, so that numpy, scipy, matplotlib and fpdf2, and what
+they allocate, never stay in the running app (DESIGN.md "Budgets": the app after
+Insights and a report stays within 25 MB of a trivial Kivy window), and so that a sync
+pulling ten years works on the other core instead of taking Python's lock from the
+window's frames. The command line works in its own short process and calls the
+services directly.
 
 The parent sends the job (pickled) on the child's stdin; the child answers with
 `(True, value)` or `(False, exception)` on stdout. An exception raised there (a damaged
@@ -12,16 +14,23 @@ diary, say) is raised here again, of the same type, so the screens explain it as
 from __future__ import annotations
 
 import datetime as dt
+import os
 import pickle
 import subprocess
 import sys
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from tracker.domain import Correlation, HiddenResult
 
+if TYPE_CHECKING:
+    from tracker.services.sync import SyncReport
+
 CHART_DPI = 110
+BACKGROUND_NICENESS = 10
+"""How much lower the background sync's process runs than the app (Unix niceness)."""
 
 
 class IsolatedWorkError(RuntimeError):
@@ -64,17 +73,42 @@ def report_pdf(
     return value
 
 
-def _run(job: str, *args: object) -> object:
-    done = subprocess.run(  # noqa: S603 - this same Python, on our own module
+def sync_report(
+    db_path: Path,
+    server: str | None,
+    at: dt.datetime,
+    language: str,
+    batch: int,
+    started: Callable[[subprocess.Popen[bytes]], None] | None = None,
+) -> SyncReport:
+    """One sync of the diary at `db_path`, as of the moment `at`, made in a fresh process;
+    `started` is handed that process, so that it can be ended (the app closing). A
+    SyncError raised there, in the person's words, is raised here again."""
+    from tracker.services.sync import SyncReport
+
+    value = _run("sync", db_path, server, at, language, batch, started=started)
+    assert isinstance(value, SyncReport)
+    return value
+
+
+def _run(
+    job: str,
+    *args: object,
+    started: Callable[[subprocess.Popen[bytes]], None] | None = None,
+) -> object:
+    with subprocess.Popen(  # noqa: S603 - this same Python, on our own module
         [sys.executable, "-m", __name__],
-        input=pickle.dumps((job, args)),
-        capture_output=True,
-        check=False,
-    )
-    if done.returncode != 0 or not done.stdout:
-        lines = done.stderr.decode(errors="replace").strip().splitlines()
-        raise IsolatedWorkError(lines[-1] if lines else f"exit status {done.returncode}")
-    ok, value = pickle.loads(done.stdout)  # noqa: S301 - our own child's answer
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    ) as child:
+        if started is not None:
+            started(child)
+        out, err = child.communicate(pickle.dumps((job, args)))
+    if child.returncode != 0 or not out:
+        lines = err.decode(errors="replace").strip().splitlines()
+        raise IsolatedWorkError(lines[-1] if lines else f"exit status {child.returncode}")
+    ok, value = pickle.loads(out)  # noqa: S301 - our own child's answer
     if not ok:
         assert isinstance(value, BaseException)
         raise value
@@ -138,7 +172,19 @@ def _report(
     return build_report(data, Language.named(language))
 
 
-JOBS: dict[str, Any] = {"insights": _insights, "report": _report}
+def _sync(
+    db_path: Path, server: str | None, at: dt.datetime, language: str, batch: int
+) -> SyncReport:
+    from tracker.i18n import set_language
+    from tracker.services.sync import sync
+
+    set_language(language)  # a refusal is said in the app's language
+    # In the background: the window a person is using comes first for the processor.
+    os.nice(BACKGROUND_NICENESS)
+    return sync(db_path, server, now=lambda: at, push_batch=batch, pull_batch=batch)
+
+
+JOBS: dict[str, Any] = {"insights": _insights, "report": _report, "sync": _sync}
 
 
 def _child() -> None:

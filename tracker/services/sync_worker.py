@@ -8,6 +8,7 @@ No Kivy here: the app wraps `on_done` so that it runs on its UI thread."""
 from __future__ import annotations
 
 import logging
+import subprocess
 import threading
 import time
 from collections.abc import Callable
@@ -15,7 +16,7 @@ from dataclasses import dataclass
 
 from tracker.i18n import gettext as _
 from tracker.services.clock import Clock, system_now
-from tracker.services.sync import SyncError, SyncReport, SyncStatus, status, sync
+from tracker.services.sync import SyncError, SyncReport, SyncStatus, status
 from tracker.storage import Store
 
 log = logging.getLogger("kedut.sync")
@@ -57,6 +58,7 @@ class BackgroundSync:
         self._thread = threading.Thread(target=self._loop, name="kedut-sync", daemon=True)
         self._next_pull = 0.0  # at start
         self._quiet_until = 0.0
+        self._child: subprocess.Popen[bytes] | None = None
 
     def start(self) -> None:
         self._thread.start()
@@ -70,8 +72,30 @@ class BackgroundSync:
     def stop(self, timeout_s: float = 15.0) -> None:
         self._stopping.set()
         self._wake.set()
+        child = self._child
+        if child is not None and child.poll() is None:
+            # Each batch commits on its own: ending the sync between two loses nothing.
+            child.terminate()
         if self._thread.is_alive():
             self._thread.join(timeout_s)
+
+    def _sync(self, server: str | None) -> SyncReport:
+        """One sync in a process of its own (tracker.services.isolated): it works on the
+        other core, and the window's frames never wait for Python's lock."""
+        from tracker.i18n import current_language
+        from tracker.services.isolated import sync_report
+
+        def started(child: subprocess.Popen[bytes]) -> None:
+            self._child = child
+            if self._stopping.is_set():  # the app closed while the process started
+                child.terminate()
+
+        try:
+            return sync_report(
+                self.store.db_path, server, self.now(), current_language(), BATCH, started
+            )
+        finally:
+            self._child = None
 
     def _take_request(self) -> tuple[bool, str | None]:
         with self._lock:
@@ -88,6 +112,8 @@ class BackgroundSync:
             try:
                 self._maybe_sync(asked, server)
             except Exception:  # never a traceback in front of the person
+                if self._stopping.is_set():
+                    break  # its process was ended: the app is closing
                 log.exception("background sync failed")
                 self._quiet_until = time.monotonic() + self.retry_after_s
                 self._report(None, _("the sync stopped unexpectedly; it will try again later"))
@@ -108,7 +134,7 @@ class BackgroundSync:
         self.busy = True
         self._report(None, None)  # "syncing…"
         try:
-            report = sync(self.store, server, now=self.now, push_batch=BATCH, pull_batch=BATCH)
+            report = self._sync(server)
         except SyncError as error:
             self._quiet_until = time.monotonic() + self.retry_after_s
             self.busy = False
