@@ -258,3 +258,35 @@ def installed_triggers(connection: Any) -> dict[str, str]:
         "SELECT name, sql FROM sqlite_master WHERE type = 'trigger'"
     ).fetchall()
     return {str(name): str(sql) for name, sql in rows}
+
+
+def insert_many(connection: Any, table: str, statement: str, rows: Sequence[Any]) -> None:
+    """An INSERT of many rows whose outbox entries are written in one statement.
+
+    The insert trigger costs about 9 µs a row even when it records nothing (its WHEN
+    runs for every row): most of a ten-year import's insert. So it is dropped for the
+    statement and made again from its own SQL, all inside the caller's transaction (a
+    failure rolls the drop back too), and the entries it would have written, one per new
+    row in the order the rows were given, are written by one INSERT … SELECT."""
+    name = f"sync_outbox_{table}_insert"
+    saved = connection.exec_driver_sql(
+        "SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = ?", (name,)
+    ).scalar()
+    if saved is None:
+        connection.exec_driver_sql(statement, rows)
+        return
+    # New rows take the rowids after the largest one (no explicit id is given), so
+    # those above it are the ones this statement adds.
+    last = connection.exec_driver_sql(f"SELECT coalesce(max(rowid), 0) FROM {table}").scalar()
+    connection.exec_driver_sql(f"DROP TRIGGER {name}")
+    try:
+        connection.exec_driver_sql(statement, rows)
+        connection.exec_driver_sql(
+            "INSERT INTO sync_outbox"
+            " (change_id, table_name, op, base_version, base, record_uuid, made_at)"
+            f" SELECT {NEW_UUID}, '{table}', 'insert', NULL, NULL, uuid, {_NOW}"
+            f" FROM {table} WHERE rowid > ? AND {_RECORDING} ORDER BY rowid",
+            (last,),
+        )
+    finally:
+        connection.exec_driver_sql(saved)
