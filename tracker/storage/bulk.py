@@ -25,7 +25,8 @@ from tracker.models import (
     RemedyUseRow,
     SettingsRow,
 )
-from tracker.storage.sqlite import insert_many
+from tracker.models.base import UTCDateTime
+from tracker.storage.sqlite import insert_many, sqlite_instant
 
 _BIG = 10_000
 _BIG_CACHE_KIB = 64 * 1024
@@ -147,6 +148,8 @@ def _execute_many(session: Session, table: Table, columns: dict[str, Sequence[An
     converted = []
     for name in order:
         process = table.c[name].type.dialect_impl(dialect).bind_processor(dialect)
+        if dialect.name == "sqlite" and isinstance(table.c[name].type, UTCDateTime):
+            process = sqlite_instant
         values = columns[name]
         converted.append(values if process is None else _processed(values, process))
     rows = list(zip(*converted, strict=True))
