@@ -120,8 +120,22 @@ def _out_of_range(field: str, value: Any, low: float, high: float, real: bool) -
 def check_field(name: str, value: Any) -> Any:
     """A number checked against its entry in the catalogue of fields (bounds, whole or
     not), or None."""
+    if value is None:
+        return None
+    low, high, real = _LIMITS.get(name) or _limits(name)
+    # The usual case first (an import checks 300,000): a whole number within bounds.
+    if type(value) is int and not real and low <= value <= high:
+        return value
+    return check_number(name, value, low, high, real=real)
+
+
+_LIMITS: dict[str, tuple[float, float, bool]] = {}
+
+
+def _limits(name: str) -> tuple[float, float, bool]:
     field = FIELDS[name]
-    return check_number(name, value, *field.bounds, real=field.kind is FieldKind.NUMBER)
+    _LIMITS[name] = (*field.bounds, field.kind is FieldKind.NUMBER)
+    return _LIMITS[name]
 
 
 @overload

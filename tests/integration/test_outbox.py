@@ -125,3 +125,73 @@ def test_a_refused_entry_leaves_no_pending_change(tmp_path: Path) -> None:
         days.save_day(store, None, DAY, water_ml=90000)
     store.close()
     assert _outbox(tmp_path / "kedut.sqlite3") == []
+
+
+def _episodes_csv(folder: Path, count: int) -> None:
+    folder.mkdir(exist_ok=True)
+    lines = [f"2026-11-{1 + n // 24:02d}T{n % 24:02d}:15+07:00,left,2\n" for n in range(count)]
+    (folder / "episodes.csv").write_text("started_at,side,intensity\n" + "".join(lines))
+
+
+def test_an_import_queues_one_insert_per_new_row_in_file_order(tmp_path: Path) -> None:
+    """The bulk insert writes its outbox entries in one statement, not through the
+    trigger row by row: the outbox and the triggers end up as row by row."""
+    _join(tmp_path)
+    db = tmp_path / "kedut.sqlite3"
+    store = open_store(tmp_path)
+    with store.engine.connect() as connection:
+        triggers = installed_triggers(connection)
+    episodes.log_twitch(store, None, at=AT, side="left")
+    store.close()
+    before = _outbox(db)
+    folder = tmp_path / "csv"
+    _episodes_csv(folder, 30)
+    assert kedut(tmp_path, "import", str(folder)).returncode == 0
+    with sqlite3.connect(db) as con:
+        stored = [uuid for (uuid,) in con.execute("SELECT uuid FROM twitch_episode ORDER BY id")]
+        rows = con.execute(
+            "SELECT change_id, base_version, base, made_at FROM sync_outbox ORDER BY seq"
+        ).fetchall()
+    queued = _outbox(db)[len(before) :]
+    assert queued == [("twitch_episode", "insert", uuid) for uuid in stored[1:]]
+    assert all(base_version is None and base is None for _c, base_version, base, _m in rows)
+    assert len({change_id for change_id, *_rest in rows}) == len(rows)
+    assert all(len(made_at) == 23 for *_rest, made_at in rows)
+    store = open_store(tmp_path)
+    with store.engine.connect() as connection:
+        assert installed_triggers(connection) == triggers
+    # The trigger is back: an entry logged after the import is queued as always.
+    episodes.log_twitch(store, None, at=AT + dt.timedelta(hours=1))
+    store.close()
+    assert len(_outbox(db)) == len(before) + 31
+
+
+def test_an_import_that_ends_before_its_commit_leaves_triggers_and_outbox_as_they_were(
+    tmp_path: Path,
+) -> None:
+    from tracker.formats.sources import ImportCancelled
+    from tracker.services.exchange import import_path
+
+    _join(tmp_path)
+    db = tmp_path / "kedut.sqlite3"
+    folder = tmp_path / "csv"
+    _episodes_csv(folder, 12)
+    before = _outbox(db)
+    store = open_store(tmp_path)
+    with store.engine.connect() as connection:
+        triggers = installed_triggers(connection)
+    with pytest.raises(ImportCancelled):
+        import_path(store, None, folder, cancelled=lambda: True)
+    with store.engine.connect() as connection:
+        assert installed_triggers(connection) == triggers
+    store.close()
+    with sqlite3.connect(db) as con:
+        assert con.execute("SELECT count(*) FROM twitch_episode").fetchone() == (0,)
+    assert _outbox(db) == before
+
+
+def test_an_import_into_a_device_that_does_not_sync_queues_nothing(tmp_path: Path) -> None:
+    folder = tmp_path / "csv"
+    _episodes_csv(folder, 12)
+    assert kedut(tmp_path, "import", str(folder)).returncode == 0
+    assert _outbox(tmp_path / "kedut.sqlite3") == []

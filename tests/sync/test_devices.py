@@ -195,3 +195,28 @@ def test_two_devices_that_each_logged_as_me_keep_two_profiles_told_apart(
     laptop.sync()
     _same_everywhere(laptop, tablet)
     assert sorted(tablet.ok("profiles").split("\n")[:2]) == ["Me", "Me (2)"]
+
+
+def test_an_import_after_joining_syncs_every_row_to_another_device(
+    tmp_path: Path, household: str
+) -> None:
+    """An import writes its outbox entries in bulk (one statement per table): every row
+    it stored still travels, and only once."""
+    laptop, tablet = _devices(tmp_path, household, 2)
+    laptop.ok("log", "twitch", "--at", "2026-11-20T21:30+07:00")
+    assert laptop.sync() == (2, 0, 0)  # the profile and the twitch
+    folder = tmp_path / "csv"
+    folder.mkdir()
+    twitches = [f"2026-11-{1 + n // 24:02d}T{n % 24:02d}:15+07:00,right,3\n" for n in range(40)]
+    (folder / "episodes.csv").write_text("started_at,side,intensity\n" + "".join(twitches))
+    (folder / "days.csv").write_text(
+        "date,water_ml\n" + "".join(f"2026-11-{d:02d},{1000 + d}\n" for d in range(1, 11))
+    )
+    laptop.ok("import", str(folder))
+    assert pending(laptop.db) == 50
+    assert laptop.sync() == (50, 0, 0)
+    assert tablet.sync() == (0, 52, 0)
+    _same_everywhere(laptop, tablet)
+    assert len(tablet.export()["profiles"][0]["episodes"]) == 41
+    assert laptop.sync() == (0, 0, 0)
+    assert pending(laptop.db) == 0

