@@ -68,7 +68,10 @@ def _frame_rates(server: PgServer, tmp: Path, original: Path) -> dict[str, float
     at start its background sync pulls all of it while the window keeps drawing."""
     url = server.create_database("bench_frames")
     tablet, laptop = tmp / "frames-tablet", tmp / "frames-laptop"
-    _main_py(tablet, "sync", "--server", url)  # joins the (still empty) household
+    # The tablet's person started their own diary, then joined the (still empty) household;
+    # without a profile the app would open on its welcome and not sync at all.
+    _main_py(tablet, "profiles", "add", "Tablet")
+    _main_py(tablet, "sync", "--server", url)
     shutil.copytree(original, laptop)
     _main_py(laptop, "sync", "--server", url)
     done = subprocess.run(
