@@ -6,7 +6,7 @@ import datetime as dt
 from collections.abc import Sequence
 
 from tracker.domain import BodySite, Remedy, Side, TwitchContext
-from tracker.i18n import current_language
+from tracker.i18n import current_language, ngettext
 from tracker.i18n import gettext as _
 
 
@@ -173,6 +173,29 @@ def remedy_label(remedy: Remedy) -> str:
 def short_date(day: dt.date) -> str:
     """ "24 Nov 2026": for tables and lists of days."""
     return f"{day.day} {month_label(day.month)[:3]} {day.year}"
+
+
+def days_text(days: Sequence[dt.date], most_spans: int = 8) -> str:
+    """Days as a person reads them: a run of days in a row as one span ("1 Nov 2026 –
+    24 Nov 2026"), the latest `most_spans` spans, after how many days came before them.
+    Ten years of daily twitching is one span, not 3,650 dates."""
+    spans: list[tuple[dt.date, dt.date]] = []
+    for day in sorted(days):
+        if spans and (day - spans[-1][1]).days <= 1:
+            spans[-1] = (spans[-1][0], day)
+        else:
+            spans.append((day, day))
+    shown = spans[-most_spans:]
+    text = ", ".join(
+        short_date(first) if first == last else f"{short_date(first)} – {short_date(last)}"
+        for first, last in shown
+    )
+    earlier = len({d for d in days if d < shown[0][0]}) if shown else 0
+    if not earlier:
+        return text
+    return ngettext(
+        "{count} earlier day, then {days}", "{count} earlier days, then {days}", earlier
+    ).format(days=text, count=earlier)
 
 
 def decimal_text(value: float, digits: int) -> str:

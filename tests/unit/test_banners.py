@@ -34,3 +34,23 @@ def test_banners_speak_the_language_they_are_handed() -> None:
     (banner,) = warning_banners(found, Language.named("id"))
     assert banner.title == "Perhatikan: Lutut kiri, 3 dari 7 hari terakhir"
     assert current_language() == "en"
+
+
+def test_ten_years_of_daily_twitching_reads_as_one_span_of_days() -> None:
+    ten_years = [("knee", "left", TODAY - dt.timedelta(days=n)) for n in range(3650)]
+    persisting, recent = warning_banners(compute_warnings(ten_years, [], Settings(), TODAY))
+    assert persisting.title == "See a doctor: Left knee twitching for 3650 days"
+    assert persisting.details.endswith("Days: 28 Nov 2016 – 25 Nov 2026"), persisting.details
+    assert recent.details.endswith("Days: 19 Nov 2026 – 25 Nov 2026"), recent.details
+
+
+def test_many_separate_days_show_the_latest_spans_after_a_count_of_the_earlier() -> None:
+    # Every other day for 40 days: 20 spans of one day; the latest 8 are named.
+    every_other = _days(*((n, "right") for n in range(0, 40, 2)))
+    found = compute_warnings(every_other, [], Settings(), TODAY)
+    details = next(b.details for b in warning_banners(found) if "Days:" in b.details)
+    named = ", ".join(
+        f"{d.day} {d.strftime('%b')} {d.year}"
+        for d in sorted(TODAY - dt.timedelta(days=n) for n in range(0, 16, 2))
+    )
+    assert details.endswith(f"Days: 12 earlier days, then {named}"), details

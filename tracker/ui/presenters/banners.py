@@ -10,7 +10,7 @@ from tracker.analysis.messages import warning_message
 from tracker.domain import Warning, WarningLevel, WarningRule
 from tracker.i18n import Language, current
 from tracker.i18n import gettext as _
-from tracker.labels import red_flag_label, short_date, sides_place_label
+from tracker.labels import days_text, red_flag_label, sides_place_label
 
 
 @dataclass(frozen=True)
@@ -47,7 +47,7 @@ def _banners(warnings: Sequence[Warning]) -> list[BannerView]:
             title = _("Keep an eye on it: {place}, {n} of the last 7 days").format(
                 place=place, n=warning.episode_days
             )
-        days = ", ".join(short_date(d) for d in warning.days)
+        days = days_text(warning.days)
         details = warning_message(warning) + "\n\n" + _("Days: {days}").format(days=days)
         summary = _("Tap to see why and what to do.")
         banners.append(BannerView(title=title, text=summary, urgent=urgent, details=details))

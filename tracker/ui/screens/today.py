@@ -62,6 +62,8 @@ class TodayScreen(Screen):
         super().__init__(**kwargs)
         self.tap_guard = TapGuard()
         """A second tap within 0.6 s of a logged one is a double tap, not a twitch."""
+        self._banners_due = False
+        self._logged_today = False
 
     def on_pre_enter(self, *_args: object) -> None:
         self.refresh()
@@ -127,10 +129,14 @@ class TodayScreen(Screen):
             rows.add_widget(row)
         # The warnings read the diary's recent weeks: they arrive on the next frame, so
         # the button and today's list are drawn first (start-up budget).
-        logged_today = bool(todays) or not day_log.is_empty()
-        after_next_frame(lambda: self._show_banners(logged_today))
+        self._logged_today = bool(todays) or not day_log.is_empty()
+        if not self._banners_due:  # two refreshes before a frame read the warnings once
+            self._banners_due = True
+            after_next_frame(self._show_banners)
 
-    def _show_banners(self, logged_today: bool) -> None:
+    def _show_banners(self) -> None:
+        self._banners_due = False
+        logged_today = self._logged_today
         box = self.ids.banners
         box.clear_widgets()
         warnings = self.diary.warnings()
