@@ -1,9 +1,10 @@
 """The statistics behind the correlations, on numpy arrays.
 
 p-values equal scipy.stats.spearmanr and scipy.stats.mannwhitneyu (two-sided, default
-method); they are computed from scipy.special, which loads in a fraction of the time
-scipy.stats needs. The rare exact Mann–Whitney case (both groups ≤ 8 days, no ties)
-defers to scipy.stats itself, imported only then.
+method); they are computed from the distributions in tracker.analysis.distributions,
+which load in no time (scipy.special alone took longer than the whole command may).
+The rare exact Mann–Whitney case (both groups ≤ 8 days, no ties) defers to scipy.stats
+itself, imported only then.
 """
 
 from __future__ import annotations
@@ -13,6 +14,8 @@ from dataclasses import dataclass
 
 import numpy as np
 import numpy.typing as npt
+
+from tracker.analysis.distributions import normal_cdf, t_quantile_975, t_two_sided_p
 
 FloatArray = npt.NDArray[np.float64]
 Z_975 = 1.959963984540054  # the exact normal quantile for a 95% interval
@@ -41,8 +44,6 @@ class SpearmanResult:
 
 def spearman(x: FloatArray, y: FloatArray) -> SpearmanResult:
     """Spearman's rho with a Fisher-z 95% interval (Bonett–Wright standard error)."""
-    from scipy import special
-
     n = len(x)
     rx, _ = average_ranks(x)
     ry, _ = average_ranks(y)
@@ -54,7 +55,7 @@ def spearman(x: FloatArray, y: FloatArray) -> SpearmanResult:
             if abs(rho) < 1
             else math.copysign(math.inf, rho)
         )
-    p_value = float(2 * special.stdtr(dof, -abs(t)))
+    p_value = t_two_sided_p(dof, t)
     if abs(rho) >= 1.0:
         return SpearmanResult(rho, rho, rho, p_value)
     z = math.atanh(rho)
@@ -74,8 +75,6 @@ class GroupDifference:
 
 def welch_and_mann_whitney(with_: FloatArray, without: FloatArray) -> GroupDifference:
     """Difference of means with a Welch 95% interval, and the Mann–Whitney U p-value."""
-    from scipy import special
-
     n1, n2 = len(with_), len(without)
     mean1, mean2 = float(with_.mean()), float(without.mean())
     diff = mean1 - mean2
@@ -83,7 +82,7 @@ def welch_and_mann_whitney(with_: FloatArray, without: FloatArray) -> GroupDiffe
     se = math.sqrt(v1 + v2)
     if se > 0:
         dof = (v1 + v2) ** 2 / (v1 * v1 / (n1 - 1) + v2 * v2 / (n2 - 1))
-        half = float(special.stdtrit(dof, 0.975)) * se
+        half = t_quantile_975(dof) * se
     else:
         half = 0.0  # both groups constant: the difference is exact
     return GroupDifference(
@@ -92,8 +91,6 @@ def welch_and_mann_whitney(with_: FloatArray, without: FloatArray) -> GroupDiffe
 
 
 def _mann_whitney_p(x: FloatArray, y: FloatArray) -> float:
-    from scipy import special
-
     n1, n2 = len(x), len(y)
     ranks, ties = average_ranks(np.concatenate((x, y)))
     u1 = float(ranks[:n1].sum()) - n1 * (n1 + 1) / 2
@@ -106,7 +103,7 @@ def _mann_whitney_p(x: FloatArray, y: FloatArray) -> float:
     tie_term = float((ties.astype(np.float64) ** 3 - ties).sum())
     s = math.sqrt(n1 * n2 / 12 * ((n + 1) - tie_term / (n * (n - 1))))
     z = (u - n1 * n2 / 2 - 0.5) / s if s > 0 else math.inf
-    return float(min(1.0, max(0.0, 2 * special.ndtr(-z))))
+    return float(min(1.0, max(0.0, 2 * normal_cdf(-z))))
 
 
 def benjamini_hochberg(p_values: FloatArray) -> FloatArray:
