@@ -8,6 +8,7 @@ its episodes were logged with. Episodes dated after today are ignored.
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
@@ -43,20 +44,33 @@ def runs(days: Sequence[dt.date], reset_free_days: int) -> list[list[dt.date]]:
     return grouped
 
 
+def current_run(days: Sequence[dt.date], reset_free_days: int) -> Sequence[dt.date]:
+    """The last of `runs(days, reset_free_days)`, found from the end (days sorted, not
+    empty): ten years of daily twitching are one run of ≈3,650 days."""
+    start = len(days) - 1
+    while start and (days[start] - days[start - 1]).days <= reset_free_days:
+        start -= 1
+    return days[start:]
+
+
+def _until(sides_by_day: Mapping[dt.date, set[str]], today: dt.date) -> list[dt.date]:
+    """The episode days up to today, sorted."""
+    days = sorted(sides_by_day)
+    return days[: bisect.bisect_right(days, today)]
+
+
 def sides_of(days: Iterable[dt.date], sides_by_day: Mapping[dt.date, set[str]]) -> tuple[Side, ...]:
     """The sides logged on `days`, in the order left, right, both, none."""
-    seen: set[str] = set()
-    for day in days:
-        seen |= sides_by_day[day]
+    seen: set[str] = set().union(*(sides_by_day[day] for day in days))
     return tuple(sorted((Side(side) for side in seen), key=_SIDE_ORDER.__getitem__))
 
 
 def _site_warnings(
     site: BodySite, sides_by_day: SiteDays, settings: Settings, today: dt.date
 ) -> list[Warning]:
-    days = sorted(sides_by_day)
+    days = _until(sides_by_day, today)
     found: list[Warning] = []
-    recent = [d for d in days if (today - d).days < RECENT_DAYS]
+    recent = days[bisect.bisect_left(days, today - dt.timedelta(days=RECENT_DAYS - 1)) :]
     if len(recent) >= settings.recurring_days:
         found.append(
             Warning(
@@ -68,7 +82,7 @@ def _site_warnings(
             )
         )
     if days:
-        current = runs(days, settings.reset_free_days)[-1]
+        current = current_run(days, settings.reset_free_days)
         is_current = (today - current[-1]).days < min(RECENT_DAYS, settings.reset_free_days)
         span_days = (current[-1] - current[0]).days + 1
         if is_current and span_days >= settings.persist_span_days and len(current) >= 3:
@@ -86,7 +100,7 @@ def _site_warnings(
 
 def _days_by_site(
     site_days: Iterable[tuple[str, str, dt.date]], today: dt.date
-) -> dict[BodySite, SiteDays]:
+) -> dict[str, SiteDays]:
     # Ten years give tens of thousands of rows: group the stored text, convert once.
     by_site: dict[str, SiteDays] = {}
     for site, side, day in site_days:
@@ -99,19 +113,19 @@ def _days_by_site(
                 days[day] = {side}
             else:
                 sides.add(side)
-    return {BodySite(site): days for site, days in by_site.items()}
+    return by_site
 
 
 def current_run_may_start_before(
-    site_days: Iterable[tuple[str, str, dt.date]],
-    settings: Settings,
-    today: dt.date,
-    since: dt.date,
+    days_by_site: Mapping[str, SiteDays], settings: Settings, today: dt.date, since: dt.date
 ) -> bool:
     """Whether days before `since` could belong to a current run: then the caller must
     look further back before judging persistence."""
-    for sides_by_day in _days_by_site(site_days, today).values():
-        current = runs(sorted(sides_by_day), settings.reset_free_days)[-1]
+    for sides_by_day in days_by_site.values():
+        days = _until(sides_by_day, today)
+        if not days:
+            continue
+        current = current_run(days, settings.reset_free_days)
         if (today - current[-1]).days < RECENT_DAYS and (
             current[0] - since
         ).days < settings.reset_free_days:
@@ -125,11 +139,22 @@ def compute_warnings(
     settings: Settings,
     today: dt.date,
 ) -> list[Warning]:
+    """All current warnings from (site, side, day) rows: see `warnings_from_days`."""
+    return warnings_from_days(_days_by_site(site_days, today), red_flag_episodes, settings, today)
+
+
+def warnings_from_days(
+    days_by_site: Mapping[str, SiteDays],
+    red_flag_episodes: Iterable[tuple[dt.date, str, str, bool, bool, bool, bool, bool]],
+    settings: Settings,
+    today: dt.date,
+) -> list[Warning]:
     """All current warnings, red flags first, then persistence, then recurring; at most
-    one of each rule per body site."""
+    one of each rule per body site. `days_by_site`: for each body site (stored text),
+    its episode days and the sides logged on each."""
     found: list[Warning] = []
-    for body_site, sides_by_day in _days_by_site(site_days, today).items():
-        found += _site_warnings(body_site, sides_by_day, settings, today)
+    for site, sides_by_day in days_by_site.items():
+        found += _site_warnings(BodySite(site), sides_by_day, settings, today)
 
     flagged: dict[BodySite, SiteDays] = defaultdict(lambda: defaultdict(set))
     signs_at: dict[BodySite, set[str]] = defaultdict(set)

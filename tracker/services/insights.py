@@ -9,8 +9,8 @@ from typing import TYPE_CHECKING
 
 from tracker.analysis.warnings import (
     RED_FLAG_DAYS,
-    compute_warnings,
     current_run_may_start_before,
+    warnings_from_days,
 )
 from tracker.domain import Profile, ValidationError, Warning
 from tracker.services.profile_choice import ProfileKey, reading_profile, stored_id
@@ -101,10 +101,10 @@ def current_warnings(store: Store | Path, profile_key: ProfileKey, today: dt.dat
         # Read a few weeks back, and the whole diary only when a current run may reach
         # past them: usually years of old episodes never leave the database.
         since = today - dt.timedelta(days=8 * settings.persist_span_days)
-        site_days = reads.site_days(profile_id, since, today)
-        if current_run_may_start_before(site_days, settings, today, since):
-            site_days = reads.site_days(profile_id, None, today)
+        days_by_site = reads.days_by_site(profile_id, since, today)
+        if current_run_may_start_before(days_by_site, settings, today, since):
+            days_by_site = reads.days_by_site(profile_id, None, today)
         flagged = reads.red_flag_episodes(
             profile_id, today - dt.timedelta(days=RED_FLAG_DAYS - 1), today
         )
-    return compute_warnings(site_days, flagged, settings, today)
+    return warnings_from_days(days_by_site, flagged, settings, today)

@@ -34,8 +34,6 @@ DAY_FACTOR_COLUMNS: tuple[str, ...] = tuple(c for c in DAY_COLUMNS if c not in (
 
 # (local_date, episodes, max_intensity, total_duration_s or None)
 DailyEpisodeRow = tuple[dt.date, int, int, int | None]
-# (body_site, side, local_date)
-SiteDayRow = tuple[str, str, dt.date]
 # (local_date, body_site, side, pain, swelling, warmth, numbness_tingling, weakness)
 RedFlagRow = tuple[dt.date, str, str, bool, bool, bool, bool, bool]
 
@@ -141,23 +139,41 @@ class AnalysisReads:
             for i, name, kind, started, stopped, uuid in rows
         ]
 
-    def site_days(self, profile_id: int, first: dt.date | None, last: dt.date) -> list[SiteDayRow]:
-        """Each (site, side, day) with a live episode from `first` (None: the very first)
-        to `last`, both included. A short range reads the (profile, day) index; the
-        whole diary reads the partial covering index ix_twitch_episode_live_site_day,
-        which a planner hint (a unary +) steers SQLite to."""
+    def days_by_site(
+        self, profile_id: int, first: dt.date | None, last: dt.date
+    ) -> dict[str, dict[dt.date, set[str]]]:
+        """For each body site: each day with a live episode from `first` (None: the very
+        first) to `last`, both included, and the sides logged that day (stored text).
+        A short range reads the (profile, day) index; the whole diary reads the partial
+        covering index ix_twitch_episode_live_site_day, which a planner hint (a unary
+        +) steers SQLite to."""
         params = {"p": profile_id, "last": last.isoformat()}
         if first is None:
             within = f"{planner_hint('local_date')} <= :last"
         else:
             within = "local_date BETWEEN :first AND :last"
             params["first"] = first.isoformat()
+        # One row per (site, side) with its days joined: ten years are ≈100,000 episodes,
+        # and SQLite joins them in half the time DISTINCT rows take to come back.
         rows = self._run(
-            "SELECT DISTINCT body_site, side, local_date FROM twitch_episode"  # noqa: S608
-            f" WHERE {_LIVE_EPISODE} AND {within}",
+            "SELECT body_site, side, group_concat(local_date) FROM twitch_episode"  # noqa: S608
+            f" WHERE {_LIVE_EPISODE} AND {within} GROUP BY body_site, side",
             params,
         )
-        return [(site, side, _day(day)) for site, side, day in rows]
+        dates: dict[str, dt.date] = {}
+        by_site: dict[str, dict[dt.date, set[str]]] = {}
+        for site, side, joined in rows:
+            days = by_site.setdefault(site, {})
+            for text in set(joined.split(",")):
+                day = dates.get(text)
+                if day is None:
+                    day = dates[text] = _day(text)
+                sides = days.get(day)
+                if sides is None:
+                    days[day] = {side}
+                else:
+                    sides.add(side)
+        return by_site
 
     def red_flag_episodes(self, profile_id: int, first: dt.date, last: dt.date) -> list[RedFlagRow]:
         rows = self._run(
