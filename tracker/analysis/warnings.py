@@ -12,6 +12,7 @@ import bisect
 import datetime as dt
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Set as AbstractSet
 
 from tracker.domain import (
     RED_FLAGS,
@@ -30,6 +31,8 @@ _SIDE_ORDER = {side: index for index, side in enumerate(Side)}
 
 # For one body site: each episode day and the sides (their stored text) logged on it.
 SiteDays = dict[dt.date, set[str]]
+# For one body site: each side (stored text) and the days it was logged on.
+SideDays = Mapping[str, AbstractSet[dt.date]]
 
 
 def runs(days: Sequence[dt.date], reset_free_days: int) -> list[list[dt.date]]:
@@ -53,10 +56,17 @@ def current_run(days: Sequence[dt.date], reset_free_days: int) -> Sequence[dt.da
     return days[start:]
 
 
-def _until(sides_by_day: Mapping[dt.date, set[str]], today: dt.date) -> list[dt.date]:
-    """The episode days up to today, sorted."""
-    days = sorted(sides_by_day)
+def _until(side_days: SideDays, today: dt.date) -> list[dt.date]:
+    """The site's episode days up to today, sorted."""
+    days = sorted(set().union(*side_days.values()))
     return days[: bisect.bisect_right(days, today)]
+
+
+def _sides_on(days: Iterable[dt.date], side_days: SideDays) -> tuple[Side, ...]:
+    """The sides logged on any of `days`, in the order left, right, both, none."""
+    wanted = set(days)
+    seen = [side for side, on in side_days.items() if not wanted.isdisjoint(on)]
+    return tuple(sorted((Side(side) for side in seen), key=_SIDE_ORDER.__getitem__))
 
 
 def sides_of(days: Iterable[dt.date], sides_by_day: Mapping[dt.date, set[str]]) -> tuple[Side, ...]:
@@ -66,9 +76,9 @@ def sides_of(days: Iterable[dt.date], sides_by_day: Mapping[dt.date, set[str]]) 
 
 
 def _site_warnings(
-    site: BodySite, sides_by_day: SiteDays, settings: Settings, today: dt.date
+    site: BodySite, side_days: SideDays, settings: Settings, today: dt.date
 ) -> list[Warning]:
-    days = _until(sides_by_day, today)
+    days = _until(side_days, today)
     found: list[Warning] = []
     recent = days[bisect.bisect_left(days, today - dt.timedelta(days=RECENT_DAYS - 1)) :]
     if len(recent) >= settings.recurring_days:
@@ -77,7 +87,7 @@ def _site_warnings(
                 rule=WarningRule.RECURRING,
                 level=WarningLevel.WATCH,
                 body_site=site,
-                sides=sides_of(recent, sides_by_day),
+                sides=_sides_on(recent, side_days),
                 days=tuple(recent),
             )
         )
@@ -91,7 +101,7 @@ def _site_warnings(
                     rule=WarningRule.PERSISTENCE,
                     level=WarningLevel.SEE_DOCTOR,
                     body_site=site,
-                    sides=sides_of(current, sides_by_day),
+                    sides=_sides_on(current, side_days),
                     days=tuple(current),
                 )
             )
@@ -100,29 +110,21 @@ def _site_warnings(
 
 def _days_by_site(
     site_days: Iterable[tuple[str, str, dt.date]], today: dt.date
-) -> dict[str, SiteDays]:
-    # Ten years give tens of thousands of rows: group the stored text, convert once.
-    by_site: dict[str, SiteDays] = {}
+) -> dict[str, dict[str, set[dt.date]]]:
+    by_site: dict[str, dict[str, set[dt.date]]] = {}
     for site, side, day in site_days:
         if day <= today:
-            days = by_site.get(site)
-            if days is None:
-                days = by_site[site] = {}
-            sides = days.get(day)
-            if sides is None:
-                days[day] = {side}
-            else:
-                sides.add(side)
+            by_site.setdefault(site, {}).setdefault(side, set()).add(day)
     return by_site
 
 
 def current_run_may_start_before(
-    days_by_site: Mapping[str, SiteDays], settings: Settings, today: dt.date, since: dt.date
+    days_by_site: Mapping[str, SideDays], settings: Settings, today: dt.date, since: dt.date
 ) -> bool:
     """Whether days before `since` could belong to a current run: then the caller must
     look further back before judging persistence."""
-    for sides_by_day in days_by_site.values():
-        days = _until(sides_by_day, today)
+    for side_days in days_by_site.values():
+        days = _until(side_days, today)
         if not days:
             continue
         current = current_run(days, settings.reset_free_days)
@@ -144,17 +146,17 @@ def compute_warnings(
 
 
 def warnings_from_days(
-    days_by_site: Mapping[str, SiteDays],
+    days_by_site: Mapping[str, SideDays],
     red_flag_episodes: Iterable[tuple[dt.date, str, str, bool, bool, bool, bool, bool]],
     settings: Settings,
     today: dt.date,
 ) -> list[Warning]:
     """All current warnings, red flags first, then persistence, then recurring; at most
     one of each rule per body site. `days_by_site`: for each body site (stored text),
-    its episode days and the sides logged on each."""
+    each side logged there and its days."""
     found: list[Warning] = []
-    for site, sides_by_day in days_by_site.items():
-        found += _site_warnings(BodySite(site), sides_by_day, settings, today)
+    for site, side_days in days_by_site.items():
+        found += _site_warnings(BodySite(site), side_days, settings, today)
 
     flagged: dict[BodySite, SiteDays] = defaultdict(lambda: defaultdict(set))
     signs_at: dict[BodySite, set[str]] = defaultdict(set)

@@ -141,9 +141,9 @@ class AnalysisReads:
 
     def days_by_site(
         self, profile_id: int, first: dt.date | None, last: dt.date
-    ) -> dict[str, dict[dt.date, set[str]]]:
-        """For each body site: each day with a live episode from `first` (None: the very
-        first) to `last`, both included, and the sides logged that day (stored text).
+    ) -> dict[str, dict[str, set[dt.date]]]:
+        """For each body site and each side logged there (stored text): the days with a
+        live episode from `first` (None: the very first) to `last`, both included.
         A short range reads the (profile, day) index; the whole diary reads the partial
         covering index ix_twitch_episode_live_site_day, which a planner hint (a unary
         +) steers SQLite to."""
@@ -155,24 +155,18 @@ class AnalysisReads:
             params["first"] = first.isoformat()
         # One row per (site, side) with its days joined: ten years are ≈100,000 episodes,
         # and SQLite joins them in half the time DISTINCT rows take to come back.
-        rows = self._run(
-            "SELECT body_site, side, group_concat(local_date) FROM twitch_episode"  # noqa: S608
-            f" WHERE {_LIVE_EPISODE} AND {within} GROUP BY body_site, side",
-            params,
-        )
-        dates: dict[str, dt.date] = {}
-        by_site: dict[str, dict[dt.date, set[str]]] = {}
-        for site, side, joined in rows:
-            days = by_site.setdefault(site, {})
-            for text in set(joined.split(",")):
-                day = dates.get(text)
-                if day is None:
-                    day = dates[text] = _day(text)
-                sides = days.get(day)
-                if sides is None:
-                    days[day] = {side}
-                else:
-                    sides.add(side)
+        rows = [
+            (site, side, set(joined.split(",")))
+            for site, side, joined in self._run(
+                "SELECT body_site, side, group_concat(local_date) FROM twitch_episode"  # noqa: S608
+                f" WHERE {_LIVE_EPISODE} AND {within} GROUP BY body_site, side",
+                params,
+            )
+        ]
+        dates = {text: _day(text) for text in set().union(*(texts for _s, _d, texts in rows))}
+        by_site: dict[str, dict[str, set[dt.date]]] = {}
+        for site, side, texts in rows:
+            by_site.setdefault(site, {})[side] = set(map(dates.__getitem__, texts))
         return by_site
 
     def red_flag_episodes(self, profile_id: int, first: dt.date, last: dt.date) -> list[RedFlagRow]:
