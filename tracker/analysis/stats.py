@@ -18,10 +18,11 @@ import numpy.typing as npt
 from tracker.analysis.distributions import normal_cdf, t_quantile_975, t_two_sided_p
 
 FloatArray = npt.NDArray[np.float64]
+IntArray = npt.NDArray[np.int64]
 Z_975 = 1.959963984540054  # the exact normal quantile for a 95% interval
 
 
-def average_ranks(values: FloatArray) -> tuple[FloatArray, npt.NDArray[np.int64]]:
+def average_ranks(values: FloatArray) -> tuple[FloatArray, IntArray]:
     """Ranks 1…n, ties sharing their average rank; and the size of each tie group."""
     order = np.argsort(values, kind="mergesort")
     ordered = values[order]
@@ -34,6 +35,19 @@ def average_ranks(values: FloatArray) -> tuple[FloatArray, npt.NDArray[np.int64]
     return ranks, np.diff(bounds)
 
 
+def dense_codes(values: FloatArray) -> IntArray:
+    """Each value's place among the distinct values: ranking any subset of `values` by
+    these codes (`ranks_of_codes`) needs no sort, so one sort serves every lag."""
+    return np.unique(values, return_inverse=True)[1].astype(np.int64).reshape(-1)
+
+
+def ranks_of_codes(codes: IntArray) -> tuple[FloatArray, IntArray]:
+    """`average_ranks` of the values these dense codes stand for, by counting."""
+    counts = np.bincount(codes)
+    average = np.cumsum(counts) - (counts - 1) / 2.0  # mean of ranks start+1 … end
+    return average[codes], counts[counts > 0]
+
+
 @dataclass(frozen=True)
 class SpearmanResult:
     rho: float
@@ -42,11 +56,14 @@ class SpearmanResult:
     p_value: float
 
 
-def spearman(x: FloatArray, y: FloatArray) -> SpearmanResult:
-    """Spearman's rho with a Fisher-z 95% interval (Bonett–Wright standard error)."""
+def spearman(
+    x: FloatArray, y: FloatArray, codes: tuple[IntArray, IntArray] | None = None
+) -> SpearmanResult:
+    """Spearman's rho with a Fisher-z 95% interval (Bonett–Wright standard error).
+    `codes`: the dense codes of x and y (`dense_codes`), when the caller has them."""
     n = len(x)
-    rx, _ = average_ranks(x)
-    ry, _ = average_ranks(y)
+    rx, _ = average_ranks(x) if codes is None else ranks_of_codes(codes[0])
+    ry, _ = average_ranks(y) if codes is None else ranks_of_codes(codes[1])
     rho = float(np.corrcoef(rx, ry)[0, 1])
     dof = n - 2
     with np.errstate(divide="ignore"):
@@ -73,8 +90,12 @@ class GroupDifference:
     p_value: float
 
 
-def welch_and_mann_whitney(with_: FloatArray, without: FloatArray) -> GroupDifference:
-    """Difference of means with a Welch 95% interval, and the Mann–Whitney U p-value."""
+def welch_and_mann_whitney(
+    with_: FloatArray, without: FloatArray, codes: tuple[IntArray, IntArray] | None = None
+) -> GroupDifference:
+    """Difference of means with a Welch 95% interval, and the Mann–Whitney U p-value.
+    `codes`: the dense codes of both groups' values (one coding), when the caller has
+    them."""
     n1, n2 = len(with_), len(without)
     mean1, mean2 = float(with_.mean()), float(without.mean())
     diff = mean1 - mean2
@@ -86,13 +107,16 @@ def welch_and_mann_whitney(with_: FloatArray, without: FloatArray) -> GroupDiffe
     else:
         half = 0.0  # both groups constant: the difference is exact
     return GroupDifference(
-        mean1, mean2, diff, diff - half, diff + half, _mann_whitney_p(with_, without)
+        mean1, mean2, diff, diff - half, diff + half, _mann_whitney_p(with_, without, codes)
     )
 
 
-def _mann_whitney_p(x: FloatArray, y: FloatArray) -> float:
+def _mann_whitney_p(x: FloatArray, y: FloatArray, codes: tuple[IntArray, IntArray] | None) -> float:
     n1, n2 = len(x), len(y)
-    ranks, ties = average_ranks(np.concatenate((x, y)))
+    if codes is None:
+        ranks, ties = average_ranks(np.concatenate((x, y)))
+    else:
+        ranks, ties = ranks_of_codes(np.concatenate(codes))
     u1 = float(ranks[:n1].sum()) - n1 * (n1 + 1) / 2
     u = max(u1, n1 * n2 - u1)
     if n1 <= 8 and n2 <= 8 and not (ties > 1).any():
