@@ -205,3 +205,19 @@ def test_insights_for_an_unknown_profile_says_so(demo_dir: Path) -> None:
     assert result.returncode == 2
     assert "'Nobody' not found (existing: Demo)" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+def test_a_damaged_store_is_explained_not_a_traceback(demo_dir: Path, tmp_path: Path) -> None:
+    data_dir = tmp_path / "damaged"
+    data_dir.mkdir()
+    data = bytearray((demo_dir / "kedut.sqlite3").read_bytes())
+    page = 4096
+    for start in range(4 * page, len(data) - page, page):  # past the schema's pages
+        data[start + 100 : start + 600] = b"\xff" * 500
+    (data_dir / "kedut.sqlite3").write_bytes(bytes(data))
+
+    for command in ("insights", "warnings"):
+        result = kedut(data_dir, "--profile", "Demo", command, "--today", TODAY, "--json")
+        assert result.returncode == 1, result.stderr
+        assert "damaged" in result.stderr or "could not be read" in result.stderr
+        assert "Traceback" not in result.stderr
