@@ -7,6 +7,7 @@ import dataclasses
 from dataclasses import dataclass
 
 import numpy as np
+import numpy.typing as npt
 
 from tracker.analysis.series import (
     BINARY_FACTORS,
@@ -46,16 +47,20 @@ class _Pairs:
 
     x: FloatArray
     y: FloatArray
-    x_codes: IntArray
     y_codes: IntArray
+    factor: str
+    known: npt.NDArray[np.bool_]
+    """Which of the factor's first days − lag days are known."""
+
+    def x_codes(self, codes: _Codes) -> IntArray:
+        return codes.of(self.factor)[: len(self.known)][self.known]
 
 
 def _pairs(series: DailySeries, factor: str, lag: int, codes: _Codes) -> _Pairs:
     values = series.factors[factor]
     x, y = values[: series.days - lag], series.episodes[lag:]
     known = ~np.isnan(x)
-    x_codes = codes.of(factor)[: series.days - lag][known]
-    return _Pairs(x[known], y[known], x_codes, codes.episodes[lag:][known])
+    return _Pairs(x[known], y[known], codes.episodes[lag:][known], factor, known)
 
 
 class _Codes:
@@ -97,7 +102,7 @@ def _numeric(
             n=len(x),
             needed=MIN_NUMERIC_DAYS,
         )
-    result = spearman(x, y, (pairs.x_codes, pairs.y_codes))
+    result = spearman(x, y, (pairs.x_codes(codes), pairs.y_codes))
     return Correlation(
         factor=factor,
         lag_days=lag,

@@ -153,12 +153,13 @@ class AnalysisReads:
         else:
             within = "local_date BETWEEN :first AND :last"
             params["first"] = first.isoformat()
-        # One row per (site, side) with its days joined: ten years are ≈100,000 episodes,
-        # and SQLite joins them in half the time DISTINCT rows take to come back.
+        # One row per (site, side) with its distinct days joined: ten years are ≈100,000
+        # episodes, and SQLite joins them in half the time DISTINCT rows take to come back.
         rows = [
-            (site, side, set(joined.split(",")))
+            (site, side, joined.split(","))
             for site, side, joined in self._run(
-                "SELECT body_site, side, group_concat(local_date) FROM twitch_episode"  # noqa: S608
+                "SELECT body_site, side, group_concat(DISTINCT local_date)"  # noqa: S608
+                " FROM twitch_episode"
                 f" WHERE {_LIVE_EPISODE} AND {within} GROUP BY body_site, side",
                 params,
             )
