@@ -31,8 +31,9 @@ _SIDE_ORDER = {side: index for index, side in enumerate(Side)}
 
 # For one body site: each episode day and the sides (their stored text) logged on it.
 SiteDays = dict[dt.date, set[str]]
-# For one body site: each side (stored text) and the days it was logged on.
-SideDays = Mapping[str, AbstractSet[dt.date]]
+# For one body site: each side (stored text) and the days it was logged on, as date
+# ordinals (dt.date.toordinal).
+SideDays = Mapping[str, AbstractSet[int]]
 
 
 def runs(days: Sequence[dt.date], reset_free_days: int) -> list[list[dt.date]]:
@@ -47,26 +48,30 @@ def runs(days: Sequence[dt.date], reset_free_days: int) -> list[list[dt.date]]:
     return grouped
 
 
-def current_run(days: Sequence[dt.date], reset_free_days: int) -> Sequence[dt.date]:
-    """The last of `runs(days, reset_free_days)`, found from the end (days sorted, not
-    empty): ten years of daily twitching are one run of ≈3,650 days."""
+def current_run(days: Sequence[int], reset_free_days: int) -> Sequence[int]:
+    """The last of the runs of these sorted day numbers (date ordinals, not empty), found
+    from the end: ten years of daily twitching are one run of ≈3,650 days."""
     start = len(days) - 1
-    while start and (days[start] - days[start - 1]).days <= reset_free_days:
+    while start and days[start] - days[start - 1] <= reset_free_days:
         start -= 1
     return days[start:]
 
 
-def _until(side_days: SideDays, today: dt.date) -> list[dt.date]:
-    """The site's episode days up to today, sorted."""
+def _until(side_days: SideDays, today: int) -> list[int]:
+    """The site's episode days (ordinals) up to today, sorted."""
     days = sorted(set().union(*side_days.values()))
     return days[: bisect.bisect_right(days, today)]
 
 
-def _sides_on(days: Iterable[dt.date], side_days: SideDays) -> tuple[Side, ...]:
+def _sides_on(days: Iterable[int], side_days: SideDays) -> tuple[Side, ...]:
     """The sides logged on any of `days`, in the order left, right, both, none."""
     wanted = set(days)
     seen = [side for side, on in side_days.items() if not wanted.isdisjoint(on)]
     return tuple(sorted((Side(side) for side in seen), key=_SIDE_ORDER.__getitem__))
+
+
+def _dates(days: Sequence[int]) -> tuple[dt.date, ...]:
+    return tuple(map(dt.date.fromordinal, days))
 
 
 def sides_of(days: Iterable[dt.date], sides_by_day: Mapping[dt.date, set[str]]) -> tuple[Side, ...]:
@@ -78,9 +83,12 @@ def sides_of(days: Iterable[dt.date], sides_by_day: Mapping[dt.date, set[str]]) 
 def _site_warnings(
     site: BodySite, side_days: SideDays, settings: Settings, today: dt.date
 ) -> list[Warning]:
-    days = _until(side_days, today)
+    # Day numbers (ordinals) rather than dates: sorting and subtracting ten years of
+    # days as dates made most of the warnings' time.
+    now = today.toordinal()
+    days = _until(side_days, now)
     found: list[Warning] = []
-    recent = days[bisect.bisect_left(days, today - dt.timedelta(days=RECENT_DAYS - 1)) :]
+    recent = days[bisect.bisect_left(days, now - (RECENT_DAYS - 1)) :]
     if len(recent) >= settings.recurring_days:
         found.append(
             Warning(
@@ -88,13 +96,13 @@ def _site_warnings(
                 level=WarningLevel.WATCH,
                 body_site=site,
                 sides=_sides_on(recent, side_days),
-                days=tuple(recent),
+                days=_dates(recent),
             )
         )
     if days:
         current = current_run(days, settings.reset_free_days)
-        is_current = (today - current[-1]).days < min(RECENT_DAYS, settings.reset_free_days)
-        span_days = (current[-1] - current[0]).days + 1
+        is_current = now - current[-1] < min(RECENT_DAYS, settings.reset_free_days)
+        span_days = current[-1] - current[0] + 1
         if is_current and span_days >= settings.persist_span_days and len(current) >= 3:
             found.append(
                 Warning(
@@ -102,7 +110,7 @@ def _site_warnings(
                     level=WarningLevel.SEE_DOCTOR,
                     body_site=site,
                     sides=_sides_on(current, side_days),
-                    days=tuple(current),
+                    days=_dates(current),
                 )
             )
     return found
@@ -110,11 +118,11 @@ def _site_warnings(
 
 def _days_by_site(
     site_days: Iterable[tuple[str, str, dt.date]], today: dt.date
-) -> dict[str, dict[str, set[dt.date]]]:
-    by_site: dict[str, dict[str, set[dt.date]]] = {}
+) -> dict[str, dict[str, set[int]]]:
+    by_site: dict[str, dict[str, set[int]]] = {}
     for site, side, day in site_days:
         if day <= today:
-            by_site.setdefault(site, {}).setdefault(side, set()).add(day)
+            by_site.setdefault(site, {}).setdefault(side, set()).add(day.toordinal())
     return by_site
 
 
@@ -123,14 +131,13 @@ def current_run_may_start_before(
 ) -> bool:
     """Whether days before `since` could belong to a current run: then the caller must
     look further back before judging persistence."""
+    now, first = today.toordinal(), since.toordinal()
     for side_days in days_by_site.values():
-        days = _until(side_days, today)
+        days = _until(side_days, now)
         if not days:
             continue
         current = current_run(days, settings.reset_free_days)
-        if (today - current[-1]).days < RECENT_DAYS and (
-            current[0] - since
-        ).days < settings.reset_free_days:
+        if now - current[-1] < RECENT_DAYS and current[0] - first < settings.reset_free_days:
             return True
     return False
 
@@ -153,7 +160,7 @@ def warnings_from_days(
 ) -> list[Warning]:
     """All current warnings, red flags first, then persistence, then recurring; at most
     one of each rule per body site. `days_by_site`: for each body site (stored text),
-    each side logged there and its days."""
+    each side logged there and its days as date ordinals."""
     found: list[Warning] = []
     for site, side_days in days_by_site.items():
         found += _site_warnings(BodySite(site), side_days, settings, today)

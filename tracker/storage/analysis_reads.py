@@ -141,9 +141,10 @@ class AnalysisReads:
 
     def days_by_site(
         self, profile_id: int, first: dt.date | None, last: dt.date
-    ) -> dict[str, dict[str, set[dt.date]]]:
-        """For each body site and each side logged there (stored text): the days with a
-        live episode from `first` (None: the very first) to `last`, both included.
+    ) -> dict[str, dict[str, set[int]]]:
+        """For each body site and each side logged there (stored text): the days (date
+        ordinals, as the warnings count them) with a live episode from `first` (None:
+        the very first) to `last`, both included.
         A short range reads the (profile, day) index; the whole diary reads the partial
         covering index ix_twitch_episode_live_site_day, which a planner hint (a unary
         +) steers SQLite to."""
@@ -164,10 +165,11 @@ class AnalysisReads:
                 params,
             )
         ]
-        dates = {text: _day(text) for text in set().union(*(texts for _s, _d, texts in rows))}
-        by_site: dict[str, dict[str, set[dt.date]]] = {}
+        every = set().union(*(texts for _site, _side, texts in rows))
+        ordinals = {text: _day(text).toordinal() for text in every}
+        by_site: dict[str, dict[str, set[int]]] = {}
         for site, side, texts in rows:
-            by_site.setdefault(site, {})[side] = set(map(dates.__getitem__, texts))
+            by_site.setdefault(site, {})[side] = set(map(ordinals.__getitem__, texts))
         return by_site
 
     def red_flag_episodes(self, profile_id: int, first: dt.date, last: dt.date) -> list[RedFlagRow]:
