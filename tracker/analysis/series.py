@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from typing import cast
 
 import numpy as np
 import numpy.typing as npt
@@ -81,10 +82,13 @@ def _index(first: dt.date, day: dt.date) -> int:
 
 
 def _places(
-    first: dt.date, days: Sequence[dt.date], size: int
+    first: dt.date, days: Sequence[dt.date | int], size: int
 ) -> tuple[npt.NDArray[np.int64], npt.NDArray[np.bool_]]:
-    """The series index of each day that falls within it, and which days do."""
-    index = np.array([(day - first).days for day in days], dtype=np.int64)
+    """The series index of each day that falls within it, and which days do. A day is
+    a date or already its number of days after `first`."""
+    index = np.array(
+        [day if isinstance(day, int) else (day - first).days for day in days], dtype=np.int64
+    )
     inside = (index >= 0) & (index < size)
     return index[inside], inside
 
@@ -92,7 +96,7 @@ def _places(
 def build_series(
     first: dt.date,
     last: dt.date,
-    daily_episodes: Iterable[tuple[dt.date, int, int, int | None]],
+    daily_episodes: Iterable[tuple[dt.date | int, int, int, int | None]],
     day_factors: Iterable[Sequence[object]],
     factor_columns: Sequence[str],
     medications: Iterable[Medication],
@@ -100,7 +104,9 @@ def build_series(
     """Assemble the series from the store's aggregates.
 
     `daily_episodes` holds (day, count, max intensity, total duration or None);
-    `day_factors` holds (day, *values in `factor_columns` order)."""
+    `day_factors` holds (day, *values in `factor_columns` order). A day is a date, or
+    (as the store hands it, sparing ten years of date arithmetic) its number of days
+    after `first`."""
     size = max(0, (last - first).days + 1)
     episodes = np.zeros(size)
     max_intensity = np.full(size, np.nan)
@@ -116,8 +122,7 @@ def build_series(
     logged = list(day_factors)
     if logged:
         columns = list(zip(*logged, strict=True))
-        assert all(isinstance(day, dt.date) for day in columns[0])
-        at, inside = _places(first, columns[0], size)
+        at, inside = _places(first, cast("Sequence[dt.date | int]", columns[0]), size)
         for name, values in zip(factor_columns, columns[1:], strict=True):
             if name == "exercise_intensity":
                 values = tuple(None if v is None else _EXERCISE_LEVEL[str(v)] for v in values)
