@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import sqlite3
 from pathlib import Path
 from typing import Any
 
@@ -160,3 +161,63 @@ def test_an_empty_diary_has_no_warnings_and_no_results(tmp_path: Path) -> None:
     assert _json(tmp_path, "warnings", "--today", TODAY) == {"today": TODAY, "warnings": []}
     document = _json(tmp_path, "insights", "--today", TODAY)
     assert (document["days"], document["results"]) == (1, [])
+
+
+@pytest.mark.parametrize("command", ["insights", "warnings"])
+def test_reading_a_current_store_loads_no_sqlalchemy_alembic_or_scipy(
+    demo_dir: Path, command: str
+) -> None:
+    # The whole `insights --json` process is timed (DESIGN.md "Budgets"): importing
+    # SQLAlchemy or scipy.special alone took longer than it may.
+    result = kedut(
+        demo_dir,
+        *("--profile", "Demo", command, "--today", TODAY, "--json"),
+        env={"PYTHONPROFILEIMPORTTIME": "1"},
+    )
+    assert result.returncode == 0, result.stderr
+    imported = {line.rsplit("|", 1)[-1].strip() for line in result.stderr.splitlines()}
+    heavy = sorted(m for m in imported if m.split(".")[0] in ("sqlalchemy", "alembic", "scipy"))
+    assert heavy == []
+    assert json.loads(result.stdout)
+
+
+def test_insights_on_an_older_store_migrates_it_first(demo_dir: Path, tmp_path: Path) -> None:
+    data_dir = tmp_path / "older"
+    data_dir.mkdir()
+    db_path = data_dir / "kedut.sqlite3"
+    db_path.write_bytes((demo_dir / "kedut.sqlite3").read_bytes())
+    with sqlite3.connect(db_path) as con:
+        con.execute("DROP INDEX ix_twitch_episode_live_day")
+        con.execute("UPDATE alembic_version SET version_num = '0004'")
+
+    older = _json(data_dir, "--profile", "Demo", "insights", "--today", TODAY)
+
+    assert older == _json(demo_dir, "--profile", "Demo", "insights", "--today", TODAY)
+    with sqlite3.connect(db_path) as con:
+        assert con.execute("SELECT version_num FROM alembic_version").fetchone() == ("0005",)
+        assert con.execute(
+            "SELECT 1 FROM sqlite_master WHERE name = 'ix_twitch_episode_live_day'"
+        ).fetchone()
+
+
+def test_insights_for_an_unknown_profile_says_so(demo_dir: Path) -> None:
+    result = kedut(demo_dir, "--profile", "Nobody", "insights", "--today", TODAY, "--json")
+    assert result.returncode == 2
+    assert "'Nobody' not found (existing: Demo)" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_a_damaged_store_is_explained_not_a_traceback(demo_dir: Path, tmp_path: Path) -> None:
+    data_dir = tmp_path / "damaged"
+    data_dir.mkdir()
+    data = bytearray((demo_dir / "kedut.sqlite3").read_bytes())
+    page = 4096
+    for start in range(4 * page, len(data) - page, page):  # past the schema's pages
+        data[start + 100 : start + 600] = b"\xff" * 500
+    (data_dir / "kedut.sqlite3").write_bytes(bytes(data))
+
+    for command in ("insights", "warnings"):
+        result = kedut(data_dir, "--profile", "Demo", command, "--today", TODAY, "--json")
+        assert result.returncode == 1, result.stderr
+        assert "damaged" in result.stderr or "could not be read" in result.stderr
+        assert "Traceback" not in result.stderr

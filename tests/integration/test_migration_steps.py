@@ -145,3 +145,30 @@ def test_0003_gives_every_row_an_identity_and_keeps_every_value(tmp_path: Path) 
     # Derived identities: one day logged on two devices is one record.
     assert rows["day_log"][0]["uuid"] == day_uuid(profile_uuid, dt.date(2026, 11, 24))
     assert rows["settings"][0]["uuid"] == settings_uuid(profile_uuid)
+
+
+def test_0005_keeps_every_row_and_the_daily_series_reads_only_its_index(tmp_path: Path) -> None:
+    db_path = _store_at("0001", tmp_path)
+    with sqlite3.connect(db_path) as con:
+        for table, values in ROWS_AT_0001:
+            marks = ", ".join("?" * len(values))
+            con.execute(f"INSERT INTO {table} VALUES ({marks})", values)  # noqa: S608 - fixed names
+    _upgrade(db_path, "0004")
+    before = _dump(db_path)
+
+    _upgrade(db_path, "0005")
+
+    assert _dump(db_path) == before
+    with sqlite3.connect(db_path) as con:
+        (revision,) = con.execute("SELECT version_num FROM alembic_version").fetchone()
+        (index_sql,) = con.execute(
+            "SELECT sql FROM sqlite_master WHERE name = 'ix_twitch_episode_live_day'"
+        ).fetchone()
+        plan = con.execute(
+            "EXPLAIN QUERY PLAN SELECT local_date, count(*), max(intensity), sum(duration_s)"
+            " FROM twitch_episode WHERE profile_id = 1 AND deleted_at IS NULL"
+            " AND local_date BETWEEN '2026-01-01' AND '2026-12-31' GROUP BY local_date"
+        ).fetchall()
+    assert revision == "0005"
+    assert "WHERE deleted_at IS NULL" in index_sql
+    assert "ix_twitch_episode_live_day" in str(plan)

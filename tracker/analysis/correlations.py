@@ -7,6 +7,7 @@ import dataclasses
 from dataclasses import dataclass
 
 import numpy as np
+import numpy.typing as npt
 
 from tracker.analysis.series import (
     BINARY_FACTORS,
@@ -15,7 +16,13 @@ from tracker.analysis.series import (
     DailySeries,
     FloatArray,
 )
-from tracker.analysis.stats import benjamini_hochberg, spearman, welch_and_mann_whitney
+from tracker.analysis.stats import (
+    IntArray,
+    benjamini_hochberg,
+    dense_codes,
+    spearman,
+    welch_and_mann_whitney,
+)
 from tracker.domain import Correlation, FactorKind, HiddenReason, HiddenResult
 
 NUMERIC_LAGS = (0, 1, 2)
@@ -32,20 +39,53 @@ class Correlations:
     hidden: list[HiddenResult]
 
 
-def _pairs(series: DailySeries, factor: str, lag: int) -> tuple[FloatArray, FloatArray]:
-    """(factor on day d − lag, episodes on day d) for every d where the factor is known."""
+@dataclass(frozen=True)
+class _Pairs:
+    """(factor on day d − lag, episodes on day d) for every d where the factor is known,
+    with their dense codes (one sort per factor and one for the episodes, not one per
+    lag and test)."""
+
+    x: FloatArray
+    y: FloatArray
+    y_codes: IntArray
+    factor: str
+    known: npt.NDArray[np.bool_]
+    """Which of the factor's first days − lag days are known."""
+
+    def x_codes(self, codes: _Codes) -> IntArray:
+        return codes.of(self.factor)[: len(self.known)][self.known]
+
+
+def _pairs(series: DailySeries, factor: str, lag: int, codes: _Codes) -> _Pairs:
     values = series.factors[factor]
     x, y = values[: series.days - lag], series.episodes[lag:]
     known = ~np.isnan(x)
-    return x[known], y[known]
+    return _Pairs(x[known], y[known], codes.episodes[lag:][known], factor, known)
+
+
+class _Codes:
+    """Dense codes of the episodes and of each factor, made on first use."""
+
+    def __init__(self, series: DailySeries) -> None:
+        self._series = series
+        self._factors: dict[str, IntArray] = {}
+        self.episodes = dense_codes(series.episodes)
+
+    def of(self, factor: str) -> IntArray:
+        if factor not in self._factors:
+            self._factors[factor] = dense_codes(self._series.factors[factor])
+        return self._factors[factor]
 
 
 def _constant(values: FloatArray) -> bool:
     return len(values) == 0 or bool((values == values[0]).all())
 
 
-def _numeric(series: DailySeries, factor: str, lag: int) -> Correlation | HiddenResult:
-    x, y = _pairs(series, factor, lag)
+def _numeric(
+    series: DailySeries, factor: str, lag: int, codes: _Codes
+) -> Correlation | HiddenResult:
+    pairs = _pairs(series, factor, lag, codes)
+    x, y = pairs.x, pairs.y
     reason = None
     if np.isnan(series.factors[factor]).all():
         reason = HiddenReason.NEVER_LOGGED
@@ -62,7 +102,7 @@ def _numeric(series: DailySeries, factor: str, lag: int) -> Correlation | Hidden
             n=len(x),
             needed=MIN_NUMERIC_DAYS,
         )
-    result = spearman(x, y)
+    result = spearman(x, y, (pairs.x_codes(codes), pairs.y_codes))
     return Correlation(
         factor=factor,
         lag_days=lag,
@@ -76,9 +116,13 @@ def _numeric(series: DailySeries, factor: str, lag: int) -> Correlation | Hidden
     )
 
 
-def _binary(series: DailySeries, factor: str, lag: int) -> Correlation | HiddenResult:
-    x, y = _pairs(series, factor, lag)
-    with_, without = y[x == 1.0], y[x == 0.0]
+def _binary(
+    series: DailySeries, factor: str, lag: int, codes: _Codes
+) -> Correlation | HiddenResult:
+    pairs = _pairs(series, factor, lag, codes)
+    x, y = pairs.x, pairs.y
+    on, off = x == 1.0, x == 0.0
+    with_, without = y[on], y[off]
     never = np.isnan(series.factors[factor]).all() or (
         factor in MEDICATION_FACTORS and not series.factors[factor].any()
     )
@@ -98,7 +142,7 @@ def _binary(series: DailySeries, factor: str, lag: int) -> Correlation | HiddenR
             n=min(len(with_), len(without)),
             needed=MIN_BINARY_DAYS_EACH,
         )
-    result = welch_and_mann_whitney(with_, without)
+    result = welch_and_mann_whitney(with_, without, (pairs.y_codes[on], pairs.y_codes[off]))
     n = len(with_) + len(without)
     return Correlation(
         factor=factor,
@@ -118,8 +162,9 @@ def _binary(series: DailySeries, factor: str, lag: int) -> Correlation | HiddenR
 
 
 def correlate(series: DailySeries) -> Correlations:
-    found = [_numeric(series, f, lag) for f in NUMERIC_FACTORS for lag in NUMERIC_LAGS]
-    found += [_binary(series, f, lag) for f in BINARY_FACTORS for lag in BINARY_LAGS]
+    codes = _Codes(series)
+    found = [_numeric(series, f, lag, codes) for f in NUMERIC_FACTORS for lag in NUMERIC_LAGS]
+    found += [_binary(series, f, lag, codes) for f in BINARY_FACTORS for lag in BINARY_LAGS]
     shown = [r for r in found if isinstance(r, Correlation)]
     hidden = [r for r in found if isinstance(r, HiddenResult)]
     q_values = benjamini_hochberg(np.array([r.p_value for r in shown]))

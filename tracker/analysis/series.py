@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from typing import cast
 
 import numpy as np
 import numpy.typing as npt
@@ -80,10 +81,22 @@ def _index(first: dt.date, day: dt.date) -> int:
     return (day - first).days
 
 
+def _places(
+    first: dt.date, days: Sequence[dt.date | int], size: int
+) -> tuple[npt.NDArray[np.int64], npt.NDArray[np.bool_]]:
+    """The series index of each day that falls within it, and which days do. A day is
+    a date or already its number of days after `first`."""
+    index = np.array(
+        [day if isinstance(day, int) else (day - first).days for day in days], dtype=np.int64
+    )
+    inside = (index >= 0) & (index < size)
+    return index[inside], inside
+
+
 def build_series(
     first: dt.date,
     last: dt.date,
-    daily_episodes: Iterable[tuple[dt.date, int, int, int | None]],
+    daily_episodes: Iterable[tuple[dt.date | int, int, int, int | None]],
     day_factors: Iterable[Sequence[object]],
     factor_columns: Sequence[str],
     medications: Iterable[Medication],
@@ -91,30 +104,29 @@ def build_series(
     """Assemble the series from the store's aggregates.
 
     `daily_episodes` holds (day, count, max intensity, total duration or None);
-    `day_factors` holds (day, *values in `factor_columns` order)."""
+    `day_factors` holds (day, *values in `factor_columns` order). A day is a date, or
+    (as the store hands it, sparing ten years of date arithmetic) its number of days
+    after `first`."""
     size = max(0, (last - first).days + 1)
     episodes = np.zeros(size)
     max_intensity = np.full(size, np.nan)
     total_duration = np.full(size, np.nan)
-    for day, count, strongest, duration in daily_episodes:
-        i = _index(first, day)
-        if 0 <= i < size:
-            episodes[i] = count
-            max_intensity[i] = strongest
-            total_duration[i] = np.nan if duration is None else duration
+    by_day = list(daily_episodes)
+    if by_day:
+        days, counts, strongest, durations = zip(*by_day, strict=True)
+        at, inside = _places(first, days, size)
+        episodes[at] = np.array(counts, dtype=float)[inside]
+        max_intensity[at] = np.array(strongest, dtype=float)[inside]
+        total_duration[at] = np.array(durations, dtype=float)[inside]  # None: NaN
     factors = {name: np.full(size, np.nan) for name in factor_columns}
-    for row in day_factors:
-        logged_on, values = row[0], row[1:]
-        assert isinstance(logged_on, dt.date)
-        i = _index(first, logged_on)
-        if not 0 <= i < size:
-            continue
-        for name, value in zip(factor_columns, values, strict=True):
-            if value is None:
-                continue
+    logged = list(day_factors)
+    if logged:
+        columns = list(zip(*logged, strict=True))
+        at, inside = _places(first, cast("Sequence[dt.date | int]", columns[0]), size)
+        for name, values in zip(factor_columns, columns[1:], strict=True):
             if name == "exercise_intensity":
-                value = _EXERCISE_LEVEL[str(value)]
-            factors[name][i] = float(value)  # type: ignore[arg-type]
+                values = tuple(None if v is None else _EXERCISE_LEVEL[str(v)] for v in values)
+            factors[name][at] = np.array(values, dtype=float)[inside]  # None: NaN
     on_kind = {name: np.zeros(size) for name in MEDICATION_FACTORS}
     for medication in medications:
         for name, kind in MEDICATION_FACTORS.items():

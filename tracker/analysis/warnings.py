@@ -8,9 +8,11 @@ its episodes were logged with. Episodes dated after today are ignored.
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Set as AbstractSet
 
 from tracker.domain import (
     RED_FLAGS,
@@ -29,6 +31,9 @@ _SIDE_ORDER = {side: index for index, side in enumerate(Side)}
 
 # For one body site: each episode day and the sides (their stored text) logged on it.
 SiteDays = dict[dt.date, set[str]]
+# For one body site: each side (stored text) and the days it was logged on, as date
+# ordinals (dt.date.toordinal).
+SideDays = Mapping[str, AbstractSet[int]]
 
 
 def runs(days: Sequence[dt.date], reset_free_days: int) -> list[list[dt.date]]:
@@ -43,42 +48,69 @@ def runs(days: Sequence[dt.date], reset_free_days: int) -> list[list[dt.date]]:
     return grouped
 
 
+def current_run(days: Sequence[int], reset_free_days: int) -> Sequence[int]:
+    """The last of the runs of these sorted day numbers (date ordinals, not empty), found
+    from the end: ten years of daily twitching are one run of ≈3,650 days."""
+    start = len(days) - 1
+    while start and days[start] - days[start - 1] <= reset_free_days:
+        start -= 1
+    return days[start:]
+
+
+def _until(side_days: SideDays, today: int) -> list[int]:
+    """The site's episode days (ordinals) up to today, sorted."""
+    days = sorted(set().union(*side_days.values()))
+    return days[: bisect.bisect_right(days, today)]
+
+
+def _sides_on(days: Iterable[int], side_days: SideDays) -> tuple[Side, ...]:
+    """The sides logged on any of `days`, in the order left, right, both, none."""
+    wanted = set(days)
+    seen = [side for side, on in side_days.items() if not wanted.isdisjoint(on)]
+    return tuple(sorted((Side(side) for side in seen), key=_SIDE_ORDER.__getitem__))
+
+
+def _dates(days: Sequence[int]) -> tuple[dt.date, ...]:
+    return tuple(map(dt.date.fromordinal, days))
+
+
 def sides_of(days: Iterable[dt.date], sides_by_day: Mapping[dt.date, set[str]]) -> tuple[Side, ...]:
     """The sides logged on `days`, in the order left, right, both, none."""
-    seen: set[str] = set()
-    for day in days:
-        seen |= sides_by_day[day]
+    seen: set[str] = set().union(*(sides_by_day[day] for day in days))
     return tuple(sorted((Side(side) for side in seen), key=_SIDE_ORDER.__getitem__))
 
 
 def _site_warnings(
-    site: BodySite, sides_by_day: SiteDays, settings: Settings, today: dt.date
+    site: BodySite, side_days: SideDays, settings: Settings, today: dt.date
 ) -> list[Warning]:
-    days = sorted(sides_by_day)
+    # Day numbers (ordinals) rather than dates: sorting and subtracting ten years of
+    # days as dates made most of the warnings' time.
+    now = today.toordinal()
+    days = _until(side_days, now)
     found: list[Warning] = []
-    recent = [d for d in days if (today - d).days < RECENT_DAYS]
+    recent = days[bisect.bisect_left(days, now - (RECENT_DAYS - 1)) :]
     if len(recent) >= settings.recurring_days:
         found.append(
             Warning(
                 rule=WarningRule.RECURRING,
                 level=WarningLevel.WATCH,
                 body_site=site,
-                sides=sides_of(recent, sides_by_day),
-                days=tuple(recent),
+                sides=_sides_on(recent, side_days),
+                days=_dates(recent),
             )
         )
     if days:
-        current = runs(days, settings.reset_free_days)[-1]
-        is_current = (today - current[-1]).days < min(RECENT_DAYS, settings.reset_free_days)
-        span_days = (current[-1] - current[0]).days + 1
+        current = current_run(days, settings.reset_free_days)
+        is_current = now - current[-1] < min(RECENT_DAYS, settings.reset_free_days)
+        span_days = current[-1] - current[0] + 1
         if is_current and span_days >= settings.persist_span_days and len(current) >= 3:
             found.append(
                 Warning(
                     rule=WarningRule.PERSISTENCE,
                     level=WarningLevel.SEE_DOCTOR,
                     body_site=site,
-                    sides=sides_of(current, sides_by_day),
-                    days=tuple(current),
+                    sides=_sides_on(current, side_days),
+                    days=_dates(current),
                 )
             )
     return found
@@ -86,35 +118,26 @@ def _site_warnings(
 
 def _days_by_site(
     site_days: Iterable[tuple[str, str, dt.date]], today: dt.date
-) -> dict[BodySite, SiteDays]:
-    # Ten years give tens of thousands of rows: group the stored text, convert once.
-    by_site: dict[str, SiteDays] = {}
+) -> dict[str, dict[str, set[int]]]:
+    by_site: dict[str, dict[str, set[int]]] = {}
     for site, side, day in site_days:
         if day <= today:
-            days = by_site.get(site)
-            if days is None:
-                days = by_site[site] = {}
-            sides = days.get(day)
-            if sides is None:
-                days[day] = {side}
-            else:
-                sides.add(side)
-    return {BodySite(site): days for site, days in by_site.items()}
+            by_site.setdefault(site, {}).setdefault(side, set()).add(day.toordinal())
+    return by_site
 
 
 def current_run_may_start_before(
-    site_days: Iterable[tuple[str, str, dt.date]],
-    settings: Settings,
-    today: dt.date,
-    since: dt.date,
+    days_by_site: Mapping[str, SideDays], settings: Settings, today: dt.date, since: dt.date
 ) -> bool:
     """Whether days before `since` could belong to a current run: then the caller must
     look further back before judging persistence."""
-    for sides_by_day in _days_by_site(site_days, today).values():
-        current = runs(sorted(sides_by_day), settings.reset_free_days)[-1]
-        if (today - current[-1]).days < RECENT_DAYS and (
-            current[0] - since
-        ).days < settings.reset_free_days:
+    now, first = today.toordinal(), since.toordinal()
+    for side_days in days_by_site.values():
+        days = _until(side_days, now)
+        if not days:
+            continue
+        current = current_run(days, settings.reset_free_days)
+        if now - current[-1] < RECENT_DAYS and current[0] - first < settings.reset_free_days:
             return True
     return False
 
@@ -125,11 +148,22 @@ def compute_warnings(
     settings: Settings,
     today: dt.date,
 ) -> list[Warning]:
+    """All current warnings from (site, side, day) rows: see `warnings_from_days`."""
+    return warnings_from_days(_days_by_site(site_days, today), red_flag_episodes, settings, today)
+
+
+def warnings_from_days(
+    days_by_site: Mapping[str, SideDays],
+    red_flag_episodes: Iterable[tuple[dt.date, str, str, bool, bool, bool, bool, bool]],
+    settings: Settings,
+    today: dt.date,
+) -> list[Warning]:
     """All current warnings, red flags first, then persistence, then recurring; at most
-    one of each rule per body site."""
+    one of each rule per body site. `days_by_site`: for each body site (stored text),
+    each side logged there and its days as date ordinals."""
     found: list[Warning] = []
-    for body_site, sides_by_day in _days_by_site(site_days, today).items():
-        found += _site_warnings(body_site, sides_by_day, settings, today)
+    for site, side_days in days_by_site.items():
+        found += _site_warnings(BodySite(site), side_days, settings, today)
 
     flagged: dict[BodySite, SiteDays] = defaultdict(lambda: defaultdict(set))
     signs_at: dict[BodySite, set[str]] = defaultdict(set)

@@ -159,6 +159,27 @@ def shown(error: ValidationError, args: argparse.Namespace) -> ValidationError:
     return error
 
 
+# The errors a command ends with, named by where they are defined and looked up only
+# once one was raised: a module that was never imported cannot have raised its error, so
+# the light commands (insights, warnings) need not load SQLAlchemy to name them.
+_BAD_INPUT = (
+    "tracker.services.profile_choice:ProfileNotFoundError",
+    "tracker.services.refs:RecordNotFoundError",
+    "tracker.services.demo:DemoRefusedError",
+    "tracker.formats.errors:FileFormatError",
+)
+_STORE_ERRORS = ("tracker.storage.migrate:StoreError",)
+_DATABASE_ERRORS = ("sqlalchemy.exc:DBAPIError",)
+
+
+def _loaded(names: tuple[str, ...]) -> tuple[type[BaseException], ...]:
+    return tuple(
+        getattr(sys.modules[module], name)
+        for module, _colon, name in (n.partition(":") for n in names)
+        if module in sys.modules
+    )
+
+
 def run(args: argparse.Namespace) -> int:
     """Run one parsed command; returns the exit code."""
     if args.handler == "sync.sync_":  # sync starts fast: no SQLAlchemy (issue 12)
@@ -166,31 +187,22 @@ def run(args: argparse.Namespace) -> int:
 
         set_language(language_from_env())
         return sync_(args)
-    from tracker.cli import commands  # services and SQLAlchemy load only for a command
-    from tracker.formats.csv_files import FileFormatError
-    from tracker.services.demo import DemoRefusedError
-    from tracker.services.profiles import ProfileNotFoundError
-    from tracker.services.refs import RecordNotFoundError
-    from tracker.services.store_access import DatabaseError, StoreError
-
     set_language(language_from_env())  # KEDUT_LANG=id for Indonesian messages
     module_name, _dot, function = args.handler.rpartition(".")
-    module = importlib.import_module(f"tracker.cli.{module_name}") if module_name else commands
+    if module_name:
+        module = importlib.import_module(f"tracker.cli.{module_name}")
+    else:
+        from tracker.cli import commands as module  # services and SQLAlchemy load here
     handler: Handler = getattr(module, function)
     try:
         return handler(args)
     except ValidationError as error:
         output.error(_("{error}; nothing was stored").format(error=shown(error, args)))
         return EXIT_BAD_INPUT
-    except (
-        ProfileNotFoundError,
-        RecordNotFoundError,
-        DemoRefusedError,
-        FileFormatError,
-    ) as error:
+    except _loaded(_BAD_INPUT) as error:
         output.error(_("{error}; nothing was stored").format(error=error))
         return EXIT_BAD_INPUT
-    except StoreError as error:
+    except _loaded(_STORE_ERRORS) as error:
         output.error(str(error))
         return EXIT_FAILURE
     except BrokenPipeError:
@@ -201,10 +213,11 @@ def run(args: argparse.Namespace) -> int:
     except OSError as error:
         output.error(f"{error.strerror or error}: {error.filename or ''}".rstrip(": "))
         return EXIT_FAILURE
-    except DatabaseError as error:
+    except _loaded(_DATABASE_ERRORS) as error:
         # A full disk, a read-only folder, a store locked for too long: the transaction
         # was rolled back, so what was stored before is intact.
-        reason = str(error.orig) if error.orig is not None else str(error)
+        orig = getattr(error, "orig", None)
+        reason = str(orig) if orig is not None else str(error)
         output.error(
             _("could not write the diary ({reason}); nothing was stored").format(reason=reason)
         )

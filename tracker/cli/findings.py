@@ -1,4 +1,7 @@
-"""`warnings` and `insights`: what the diary says, as readable text or DESIGN.md's JSON."""
+"""`warnings` and `insights`: what the diary says, as readable text or DESIGN.md's JSON.
+
+Both read a store already at the current schema without loading SQLAlchemy (the whole
+`insights --json` process is timed, DESIGN.md "Budgets")."""
 
 from __future__ import annotations
 
@@ -8,11 +11,10 @@ from typing import Any
 
 from tracker.analysis.messages import finding_sentence, hidden_explanation, warning_message
 from tracker.cli import output
-from tracker.cli.commands import open_from_args
 from tracker.domain import Correlation, HiddenResult, Warning
 from tracker.i18n import gettext as _
 from tracker.services.clock import system_now
-from tracker.services.insights import current_warnings, insights
+from tracker.services.insights import current_warnings, insights, readable_store
 
 EXIT_OK = 0
 
@@ -36,7 +38,7 @@ def _warning_json(warning: Warning) -> dict[str, Any]:
 
 def warnings_(args: argparse.Namespace) -> int:
     today = args.today or system_now().date()
-    found = current_warnings(open_from_args(args), args.profile, today)
+    found = current_warnings(readable_store(args.data_dir), args.profile, today)
     if args.json:
         output.print_json(
             {"today": today.isoformat(), "warnings": [_warning_json(w) for w in found]}
@@ -92,7 +94,7 @@ def _hidden_json(hidden: HiddenResult) -> dict[str, Any]:
 
 def insights_(args: argparse.Namespace) -> int:
     today = args.today or system_now().date()
-    found = insights(open_from_args(args), args.profile, today, args.first, args.last)
+    found = insights(readable_store(args.data_dir), args.profile, today, args.first, args.last)
     shown, hidden = found.correlations.shown, found.correlations.hidden
     if args.json:
         output.print_json(

@@ -29,6 +29,17 @@ class EpisodeRow(Tracked, Base):
             sqlite_where=text("deleted_at IS NULL"),
             postgresql_where=text("deleted_at IS NULL"),
         ),
+        # The daily series reads count, strongest and summed duration of live episodes
+        # per day: a partial covering index answers that without touching the table.
+        Index(
+            "ix_twitch_episode_live_day",
+            "profile_id",
+            "local_date",
+            "intensity",
+            "duration_s",
+            sqlite_where=text("deleted_at IS NULL"),
+            postgresql_where=text("deleted_at IS NULL"),
+        ),
         CheckConstraint("intensity BETWEEN 0 AND 4", name="intensity"),
         CheckConstraint("duration_s IS NULL OR duration_s BETWEEN 1 AND 86400", name="duration_s"),
         CheckConstraint("utc_offset_min BETWEEN -720 AND 840", name="utc_offset_min"),

@@ -4,23 +4,26 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from tracker.analysis.warnings import (
     RED_FLAG_DAYS,
-    compute_warnings,
     current_run_may_start_before,
+    warnings_from_days,
 )
 from tracker.domain import Profile, ValidationError, Warning
-from tracker.services.profiles import ProfileKey, profile_in, stored_id
-from tracker.storage import Store, UnitOfWork
-from tracker.storage.aggregates import DAY_FACTOR_COLUMNS
+from tracker.services.profile_choice import ProfileKey, reading_profile, stored_id
+from tracker.storage.analysis_reads import DAY_FACTOR_COLUMNS, AnalysisReads, analysis_reads
 
 if TYPE_CHECKING:
     from tracker.analysis.correlations import Correlations
     from tracker.analysis.series import DailySeries
+    from tracker.storage import Store
 
-# numpy and scipy load with the first insight, not with the app: warnings need neither.
+# numpy loads with the first insight, not with the app: warnings need neither it nor
+# SQLAlchemy. Both read through plain sqlite3 (tracker.storage.analysis_reads), on an
+# open Store or on a store file already at the current schema (`readable_store`).
 
 
 @dataclass(frozen=True)
@@ -32,21 +35,45 @@ class Insights:
     correlations: Correlations
 
 
-def daily_series(uow: UnitOfWork, profile_id: int, first: dt.date, last: dt.date) -> DailySeries:
+def _db_path(store: Store | Path) -> Path:
+    return store if isinstance(store, Path) else store.db_path
+
+
+def readable_store(explicit_dir: str | None) -> Path:
+    """The store file to read insights and warnings from: when it is already at the
+    current schema, without loading SQLAlchemy or Alembic; otherwise it is opened the
+    full way first (created, checked, migrated, or refused with the reason)."""
+    from tracker.storage.analysis_reads import current_store_file
+    from tracker.storage.paths import resolve_data_dir
+
+    data_dir = resolve_data_dir(explicit_dir)
+    found = current_store_file(data_dir)
+    if found is not None:
+        return found
+    from tracker.storage import open_store
+
+    store = open_store(data_dir)
+    store.close()
+    return store.db_path
+
+
+def daily_series(
+    reads: AnalysisReads, profile_id: int, first: dt.date, last: dt.date
+) -> DailySeries:
     from tracker.analysis.series import build_series
 
     return build_series(
         first,
         last,
-        uow.aggregates.daily_episodes(profile_id, first, last),
-        uow.aggregates.day_factors(profile_id, first, last),
+        reads.daily_episodes(profile_id, first, last),
+        reads.day_factors(profile_id, first, last),
         DAY_FACTOR_COLUMNS,
-        uow.medications.overlapping(profile_id, first, last),
+        reads.medications(profile_id, first, last),
     )
 
 
 def insights(
-    store: Store,
+    store: Store | Path,
     profile_key: ProfileKey,
     today: dt.date,
     first: dt.date | None = None,
@@ -55,29 +82,29 @@ def insights(
     """The daily series and correlations from `first` (default: the first day with any
     entry) to `last` (default: today). Reading stores nothing (a new diary is empty)."""
     last = last or today
-    with UnitOfWork.reading(store) as uow:
-        profile = profile_in(uow, profile_key)
+    with analysis_reads(_db_path(store)) as reads:
+        profile = reading_profile(reads.live_profiles(), profile_key)
         profile_id = stored_id(profile)
-        first = first or uow.aggregates.first_entry_day(profile_id) or last
+        first = first or reads.first_entry_day(profile_id) or last
         if first > last:
             raise ValidationError("from", first.isoformat(), f"on or before --to ({last})")
-        series = daily_series(uow, profile_id, first, last)
+        series = daily_series(reads, profile_id, first, last)
     from tracker.analysis.correlations import correlate
 
     return Insights(profile, first, last, series, correlate(series))
 
 
-def current_warnings(store: Store, profile_key: ProfileKey, today: dt.date) -> list[Warning]:
-    with UnitOfWork.reading(store) as uow:
-        profile_id = stored_id(profile_in(uow, profile_key))
-        settings = uow.profiles.settings(profile_id)
+def current_warnings(store: Store | Path, profile_key: ProfileKey, today: dt.date) -> list[Warning]:
+    with analysis_reads(_db_path(store)) as reads:
+        profile_id = stored_id(reading_profile(reads.live_profiles(), profile_key))
+        settings = reads.settings(profile_id)
         # Read a few weeks back, and the whole diary only when a current run may reach
         # past them: usually years of old episodes never leave the database.
         since = today - dt.timedelta(days=8 * settings.persist_span_days)
-        site_days = uow.aggregates.site_days(profile_id, since, today)
-        if current_run_may_start_before(site_days, settings, today, since):
-            site_days = uow.aggregates.site_days(profile_id, None, today)
-        flagged = uow.aggregates.red_flag_episodes(
+        days_by_site = reads.days_by_site(profile_id, since, today)
+        if current_run_may_start_before(days_by_site, settings, today, since):
+            days_by_site = reads.days_by_site(profile_id, None, today)
+        flagged = reads.red_flag_episodes(
             profile_id, today - dt.timedelta(days=RED_FLAG_DAYS - 1), today
         )
-    return compute_warnings(site_days, flagged, settings, today)
+    return warnings_from_days(days_by_site, flagged, settings, today)

@@ -11,24 +11,17 @@ from pathlib import Path
 from tracker.domain import Profile, Settings, Sex, ValidationError
 from tracker.i18n import gettext as _
 from tracker.services.clock import Clock, system_now
+
+# The choice among live profiles lives in profile_choice (the analysis reads without the
+# ORM); its names stay importable from here.
+from tracker.services.profile_choice import DEFAULT_PROFILE_NAME as DEFAULT_PROFILE_NAME
+from tracker.services.profile_choice import DEMO_PROFILE_NAME as DEMO_PROFILE_NAME
+from tracker.services.profile_choice import ProfileKey as ProfileKey
+from tracker.services.profile_choice import ProfileNotFoundError as ProfileNotFoundError
+from tracker.services.profile_choice import choose_profile
+from tracker.services.profile_choice import is_demo as is_demo
+from tracker.services.profile_choice import stored_id as stored_id
 from tracker.storage import Store, UnitOfWork
-
-DEFAULT_PROFILE_NAME = "Me"
-DEMO_PROFILE_NAME = "Demo"
-# Which profile an action is for: its id, its name, or None for the default one.
-ProfileKey = int | str | None
-
-
-class ProfileNotFoundError(LookupError):
-    def __init__(self, name: str, existing: Sequence[str]) -> None:
-        self.name = name
-        self.existing = list(existing)
-        super().__init__(name)
-
-    def __str__(self) -> str:
-        return _("profile: {name!r} not found (existing: {existing})").format(
-            name=self.name, existing=", ".join(self.existing) or "-"
-        )
 
 
 class DemoProfileError(ValidationError):
@@ -47,16 +40,6 @@ class DemoProfileError(ValidationError):
             demo=DEMO_PROFILE_NAME,
             profiles=", ".join(self.others) or DEFAULT_PROFILE_NAME,
         )
-
-
-def is_demo(profile: Profile) -> bool:
-    return profile.name == DEMO_PROFILE_NAME
-
-
-def stored_id(profile: Profile) -> int:
-    """The profile's id for a query. A profile that is not stored yet (a read on a new
-    diary) owns no rows, and 0 is never an id: its diary reads as empty."""
-    return 0 if profile.id is None else profile.id
 
 
 def _check_name(uow: UnitOfWork, name: str, keep_id: int | None = None) -> None:
@@ -131,17 +114,9 @@ def profile_in(
     Without one, a writing unit of work makes "Me", stored only if the action that
     needed it commits; a reading one stores nothing and returns a profile without an
     id, whose diary is empty (see `stored_id`). `create=False` never makes one."""
-    if isinstance(key, int):
-        found = uow.profiles.get(key)
-    elif key is not None:
-        found = uow.profiles.by_name(key.strip())
-    else:
-        own = [p for p in uow.profiles.list() if not is_demo(p)]
-        if own:
-            found = own[0]
-        elif not create:
-            found = None
-        elif uow.writes:
+    found = choose_profile(uow.profiles.list(), key)
+    if found is None and key is None and create:
+        if uow.writes:
             found = uow.profiles.add(Profile(name=DEFAULT_PROFILE_NAME), now())
         else:
             found = Profile(name=DEFAULT_PROFILE_NAME)

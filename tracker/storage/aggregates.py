@@ -14,12 +14,12 @@ from sqlalchemy import func, or_, select, text, union_all
 from sqlalchemy.orm import Session
 
 from tracker.domain import RED_FLAGS
-from tracker.formats.records import DAY_COLUMNS
 from tracker.models import DayLogRow, EpisodeRow, RemedyUseRow
 from tracker.storage import sqlite
+from tracker.storage.analysis_reads import DAY_FACTOR_COLUMNS
 from tracker.storage.ranges import within
 
-DAY_FACTOR_COLUMNS: tuple[str, ...] = tuple(c for c in DAY_COLUMNS if c not in ("date", "note"))
+__all__ = ["DAY_FACTOR_COLUMNS", "Aggregates"]
 
 # (local_date, episodes, max_intensity, total_duration_s or None)
 DailyEpisodeRow = tuple[dt.date, int, int, int | None]

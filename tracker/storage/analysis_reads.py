@@ -1,0 +1,202 @@
+"""The reads of insights and warnings, through plain sqlite3 (no SQLAlchemy at all).
+
+The analysis reads a whole diary (ten years: ≈100,000 episodes) and must answer in
+tens of milliseconds, in a command whose whole process is timed (DESIGN.md "Budgets").
+Importing SQLAlchemy alone took longer than that, and its result processing costs more
+than the queries; so these reads run on the device's store file as plain SQL and hand
+back tuples and domain records. They only read: the store is opened (created,
+migrated, checked) by `tracker.storage.engine.open_store`, or found at the current
+schema by `current_store_file`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from tracker.domain import RED_FLAGS, Medication, MedicationKind, Profile, Settings
+from tracker.formats.records import DAY_COLUMNS
+from tracker.i18n import gettext as _
+from tracker.storage.migrate import HEAD_REVISION, StoreError
+from tracker.storage.paths import DB_FILENAME
+from tracker.storage.sqlite import (
+    ConnectionRunner,
+    StoreFileError,
+    device_transaction,
+    planner_hint,
+)
+from tracker.storage.sqlite import read_revision as _read_revision
+
+DAY_FACTOR_COLUMNS: tuple[str, ...] = tuple(c for c in DAY_COLUMNS if c not in ("date", "note"))
+
+# (days after the first day asked for, episodes, max_intensity, total_duration_s or None)
+DailyEpisodeRow = tuple[int, int, int, int | None]
+# (local_date, body_site, side, pain, swelling, warmth, numbness_tingling, weakness)
+RedFlagRow = tuple[dt.date, str, str, bool, bool, bool, bool, bool]
+
+_LIVE_EPISODE = "profile_id = :p AND deleted_at IS NULL"
+# A day as the number of days after :first: the series is indexed by it, and SQLite
+# works it out for a few thousand days faster than Python turns them into dates.
+_AFTER_FIRST = "CAST(julianday({column}) - julianday(:first) AS INTEGER)"
+_day = dt.date.fromisoformat
+
+
+def current_store_file(data_dir: Path) -> Path | None:
+    """The store file in `data_dir` when it exists and is at the current schema: then
+    reading it needs no migration. None otherwise (the caller opens it the full way,
+    which creates, migrates or refuses it with its reasons)."""
+    db_path = data_dir / DB_FILENAME
+    if not db_path.is_file():
+        return None
+    try:
+        revision = _read_revision(db_path)[0]
+    except StoreFileError:
+        return None
+    return db_path if revision == HEAD_REVISION else None
+
+
+class AnalysisReads:
+    def __init__(self, runner: ConnectionRunner) -> None:
+        self._run = runner.run
+
+    def live_profiles(self) -> list[Profile]:
+        """Live profiles, oldest first (as ProfileRepository.list)."""
+        rows = self._run(
+            "SELECT id, name, sex, uuid FROM profile WHERE deleted_at IS NULL ORDER BY id"
+        )
+        return [Profile(id=i, name=name, sex=sex, uuid=uuid) for i, name, sex, uuid in rows]
+
+    def settings(self, profile_id: int) -> Settings:
+        row = self._run(
+            "SELECT language, water_target_ml, reminder_time, recurring_days,"
+            " persist_span_days, reset_free_days FROM settings WHERE profile_id = :p",
+            {"p": profile_id},
+        ).first()
+        if row is None:
+            return Settings()
+        language, water, reminder, recurring, persist, reset = row
+        return Settings(
+            language=language,
+            water_target_ml=water,
+            reminder_time=None if reminder is None else dt.time.fromisoformat(reminder),
+            recurring_days=recurring,
+            persist_span_days=persist,
+            reset_free_days=reset,
+        )
+
+    def first_entry_day(self, profile_id: int) -> dt.date | None:
+        """The first day with a live episode, a day log or a remedy."""
+        first = self._run(
+            "SELECT min(day) FROM ("  # noqa: S608 - fixed conditions
+            f" SELECT min(local_date) AS day FROM twitch_episode WHERE {_LIVE_EPISODE}"
+            " UNION ALL SELECT min(date) FROM day_log WHERE profile_id = :p"
+            " UNION ALL SELECT min(date) FROM remedy_use WHERE profile_id = :p)",
+            {"p": profile_id},
+        ).scalar()
+        return None if first is None else _day(first)
+
+    def daily_episodes(
+        self, profile_id: int, first: dt.date, last: dt.date
+    ) -> list[DailyEpisodeRow]:
+        """(days after `first`, live episodes, strongest, summed duration or None) for
+        each day with an episode, oldest first."""
+        rows = self._run(
+            f"SELECT {_AFTER_FIRST.format(column='local_date')}, count(*), max(intensity),"  # noqa: S608
+            f" sum(duration_s) FROM twitch_episode WHERE {_LIVE_EPISODE}"
+            " AND local_date BETWEEN :first AND :last GROUP BY local_date ORDER BY local_date",
+            {"p": profile_id, "first": first.isoformat(), "last": last.isoformat()},
+        )
+        return [tuple(row) for row in rows]
+
+    def day_factors(
+        self, profile_id: int, first: dt.date, last: dt.date
+    ) -> list[tuple[object, ...]]:
+        """(days after `first`, *DAY_FACTOR_COLUMNS) for each logged day, oldest first."""
+        after_first = _AFTER_FIRST.format(column="date")
+        return self._run(
+            f"SELECT {after_first}, {', '.join(DAY_FACTOR_COLUMNS)} FROM day_log"  # noqa: S608 - fixed names
+            " WHERE profile_id = :p AND date BETWEEN :first AND :last ORDER BY date",
+            {"p": profile_id, "first": first.isoformat(), "last": last.isoformat()},
+        )
+
+    def medications(self, profile_id: int, first: dt.date, last: dt.date) -> list[Medication]:
+        """Live medication periods that touch first…last."""
+        rows = self._run(
+            "SELECT id, name, kind, started_on, stopped_on, uuid FROM medication"
+            " WHERE profile_id = :p AND deleted_at IS NULL AND started_on <= :last"
+            " AND (stopped_on IS NULL OR stopped_on >= :first) ORDER BY started_on, id",
+            {"p": profile_id, "first": first.isoformat(), "last": last.isoformat()},
+        )
+        return [
+            Medication(
+                id=i,
+                profile_id=profile_id,
+                name=name,
+                kind=MedicationKind(kind),
+                started_on=_day(started),
+                stopped_on=None if stopped is None else _day(stopped),
+                uuid=uuid,
+            )
+            for i, name, kind, started, stopped, uuid in rows
+        ]
+
+    def days_by_site(
+        self, profile_id: int, first: dt.date | None, last: dt.date
+    ) -> dict[str, dict[str, set[int]]]:
+        """For each body site and each side logged there (stored text): the days (date
+        ordinals, as the warnings count them) with a live episode from `first` (None:
+        the very first) to `last`, both included.
+        A short range reads the (profile, day) index; the whole diary reads the partial
+        covering index ix_twitch_episode_live_site_day, which a planner hint (a unary
+        +) steers SQLite to."""
+        params = {"p": profile_id, "last": last.isoformat()}
+        if first is None:
+            within = f"{planner_hint('local_date')} <= :last"
+        else:
+            within = "local_date BETWEEN :first AND :last"
+            params["first"] = first.isoformat()
+        # One row per (site, side) with its distinct days joined: ten years are ≈100,000
+        # episodes, and SQLite joins them in half the time DISTINCT rows take to come back.
+        rows = [
+            (site, side, joined.split(","))
+            for site, side, joined in self._run(
+                "SELECT body_site, side, group_concat(DISTINCT local_date)"  # noqa: S608
+                " FROM twitch_episode"
+                f" WHERE {_LIVE_EPISODE} AND {within} GROUP BY body_site, side",
+                params,
+            )
+        ]
+        every = set().union(*(texts for _site, _side, texts in rows))
+        ordinals = {text: _day(text).toordinal() for text in every}
+        by_site: dict[str, dict[str, set[int]]] = {}
+        for site, side, texts in rows:
+            by_site.setdefault(site, {})[side] = set(map(ordinals.__getitem__, texts))
+        return by_site
+
+    def red_flag_episodes(self, profile_id: int, first: dt.date, last: dt.date) -> list[RedFlagRow]:
+        rows = self._run(
+            f"SELECT local_date, body_site, side, {', '.join(RED_FLAGS)} FROM twitch_episode"  # noqa: S608
+            f" WHERE {_LIVE_EPISODE} AND local_date BETWEEN :first AND :last"
+            f" AND ({' OR '.join(f'{flag} = 1' for flag in RED_FLAGS)})",
+            {"p": profile_id, "first": first.isoformat(), "last": last.isoformat()},
+        )
+        return [
+            (_day(day), site, side, bool(a), bool(b), bool(c), bool(d), bool(e))
+            for day, site, side, a, b, c, d, e in rows
+        ]
+
+
+@contextmanager
+def analysis_reads(db_path: Path) -> Iterator[AnalysisReads]:
+    """One read-only snapshot of the store for the analysis. A store SQLite cannot read
+    any more (damaged since it was opened) is a StoreError in plain words."""
+    try:
+        with device_transaction(db_path, write=False) as runner:
+            yield AnalysisReads(runner)
+    except sqlite3.DatabaseError as error:
+        raise StoreError(
+            _("{path} could not be read ({reason})").format(path=db_path, reason=error)
+        ) from error
