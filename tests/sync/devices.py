@@ -55,12 +55,12 @@ class Device:
         return found
 
     def export(self) -> dict[str, Any]:
-        """The JSON backup, profiles in name order (local ids differ between devices)."""
+        """The JSON backup as the person gets it (local ids differ between devices; the
+        file must not)."""
         out = self.data_dir / "export.json"
         self.ok("export", "--format", "json", "--out", str(out))
         document: dict[str, Any] = json.loads(out.read_text())
         out.unlink()
-        document["profiles"].sort(key=lambda p: p["name"])
         return document
 
 

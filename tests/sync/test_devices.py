@@ -197,6 +197,24 @@ def test_two_devices_that_each_logged_as_me_keep_two_profiles_told_apart(
     assert sorted(tablet.ok("profiles").split("\n")[:2]) == ["Me", "Me (2)"]
 
 
+def test_a_third_me_becomes_me_3_with_no_conflict_with_itself(
+    tmp_path: Path, household: str
+) -> None:
+    """A device whose own "Me" meets the household's "Me" and "Me (2)" names it
+    "Me (3)", as the server would: never "Me (2) (2)", and no conflict over the name."""
+    laptop, tablet, desk = _devices(tmp_path, household, 3)
+    for device, hour in ((laptop, 10), (tablet, 11), (desk, 12)):
+        device.ok("log", "twitch", "--at", f"2026-11-20T{hour}:00+07:00")
+    laptop.sync()
+    tablet.sync()
+    desk.sync()
+    laptop.sync()
+    tablet.sync()
+    _same_everywhere(laptop, tablet, desk)
+    assert sorted(desk.ok("profiles").split("\n")[:3]) == ["Me", "Me (2)", "Me (3)"]
+    assert [device.conflicts() for device in (laptop, tablet, desk)] == [[], [], []]
+
+
 def test_an_import_after_joining_syncs_every_row_to_another_device(
     tmp_path: Path, household: str
 ) -> None:

@@ -115,8 +115,11 @@ class BulkRecords:
             self._session.execute(statement, params)
 
     def profiles(self) -> list[Profile]:
-        """Every profile, deleted ones too (for the backup), oldest first."""
-        rows = self._session.scalars(select(ProfileRow).order_by(ProfileRow.id))
+        """Every profile, deleted ones too (for the backup), oldest first: by when it was
+        made, then its uuid, never by local id, so that synced devices write one file."""
+        rows = self._session.scalars(
+            select(ProfileRow).order_by(ProfileRow.created_at, ProfileRow.uuid)
+        )
         return [
             Profile(
                 id=row.id,

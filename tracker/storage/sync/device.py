@@ -14,12 +14,13 @@ import datetime as dt
 import json
 import uuid as uuid_module
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from typing import Any
 
 from tracker.storage import sqlite
 from tracker.storage.sqlite import NEW_UUID, Runner
+from tracker.storage.sync import naming
 from tracker.storage.sync.changes import Accepted, Change, Page, Pulled
 from tracker.storage.sync.wire import (
     CONVERTED,
@@ -32,7 +33,6 @@ from tracker.storage.sync.wire import (
 )
 
 OFF, RECORDING, STORING = 0, 1, 2
-_NAME_MAX = 60
 
 
 @dataclass(frozen=True)
@@ -343,11 +343,12 @@ class DeviceSync:
                     found[record.uuid] = str(same)
         return found
 
-    def _name_profiles(self, rows: Iterable[dict[str, Any]]) -> None:
+    def _name_profiles(self, rows: Sequence[dict[str, Any]]) -> None:
         """Pass two: the pulled profiles' names. A profile only this device has that
         holds one of them is told apart with " (2)" (an edit of this device's, so it
         travels); the server did the same for names it was sent."""
         self._mode(RECORDING)
+        incoming = [str(r["_name"]) for r in rows if r["deleted_at"] is None]
         for row in rows:
             if row["deleted_at"] is None:
                 clash = self._run(
@@ -359,7 +360,7 @@ class DeviceSync:
                     self._run(
                         "UPDATE profile SET name = :n, updated_at = :t WHERE id = :i",
                         {
-                            "n": self._free_name(str(clash[1])),
+                            "n": self._free_name(str(clash[1]), incoming),
                             "t": _stamp(dt.datetime.now(dt.UTC)),
                             "i": clash[0],
                         },
@@ -370,12 +371,8 @@ class DeviceSync:
             [{"_name": r["_name"], "_uuid": r["_uuid"]} for r in rows],
         )
 
-    def _free_name(self, name: str) -> str:
-        taken = {str(n).lower() for n in self._run("SELECT name FROM profile").scalars()}
-        count = 1
-        candidate = name
-        while candidate.lower() in taken:
-            count += 1
-            suffix = f" ({count})"
-            candidate = name[: _NAME_MAX - len(suffix)] + suffix
-        return candidate
+    def _free_name(self, name: str, incoming: Collection[str]) -> str:
+        """A name for this device's own profile that neither a profile it holds nor one
+        being pulled has."""
+        held = [str(n) for n in self._run("SELECT name FROM profile").scalars()]
+        return naming.free_name(name, [*held, *incoming])

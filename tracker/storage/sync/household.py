@@ -19,11 +19,11 @@ from dataclasses import dataclass
 from typing import Any
 
 from tracker.domain.merge import DELETED, STAMP, FieldConflict, Merged, merge
+from tracker.storage.sync import naming
 from tracker.storage.sync.changes import Accepted, Change, Page, Pulled
 from tracker.storage.sync.errors import SyncError
 from tracker.storage.sync.wire import SYNCED, SyncedTable, Values, dumps, to_wire
 
-_NAME_MAX = 60
 _NO_ID = ("settings", "day_log")  # keyed by their profile (and date)
 _LOG_COLUMNS = (
     "seq",
@@ -114,13 +114,7 @@ class _Push:
     def free_name(self, name: str, uuid: str) -> str:
         """Profiles are matched by uuid, never by name: a second live profile with a
         name already taken in the household is told apart with " (2)", " (3)" …"""
-        taken = {n.lower() for u, n in self.names.items() if u != uuid}
-        candidate, count = name, 1
-        while candidate.lower() in taken:
-            count += 1
-            suffix = f" ({count})"
-            candidate = name[: _NAME_MAX - len(suffix)] + suffix
-        return candidate
+        return naming.free_name(name, [n for u, n in self.names.items() if u != uuid])
 
     # Reading what the server holds
 
