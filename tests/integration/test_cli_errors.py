@@ -111,6 +111,12 @@ BAD_INPUT = [
     (("profiles", "rename", "Ani", "Budi"), "profile: 'Ani' not found (existing: -)"),
     (("profiles", "delete", "Ani", "--yes"), "profile: 'Ani' not found (existing: -)"),
     (("profiles", "remove", "Ani"), "action: 'remove' is not one of the choices"),
+    # conflicts: the option the person typed, not an internal name
+    (
+        ("conflicts", "--use-other", "77"),
+        "--use-other: 77 is not allowed (allowed: the number of an open conflict",
+    ),
+    (("conflicts", "--keep-shown", "3"), "--keep-shown: 3 is not allowed"),
 ]
 
 

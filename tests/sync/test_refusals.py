@@ -39,6 +39,8 @@ def device(tmp_path: Path, household: str) -> Device:
         ("mysql://me@home/kedut", "is not a PostgreSQL server (it starts with mysql://)"),
         ("https://example.org/kedut", "is not a PostgreSQL server (it starts with https://)"),
         ("sqlite:///kedut.sqlite3", "is not a PostgreSQL server"),
+        ("postgresql://me@home:99999/kedut", "has the port 99999; a port is a number from 1"),
+        ("postgresql://me@home/kedut?sslmode=bogus", "asks for sslmode=bogus; the modes are"),
     ],
 )
 def test_an_address_that_is_not_a_postgresql_server_is_bad_input(
@@ -84,7 +86,7 @@ def test_a_database_with_another_applications_tables_is_refused_and_left_alone(
         (None, "postgresql://kedut@nohost.invalid/kedut", "cannot find the server nohost.invalid"),
         (None, "postgresql://kedut@127.0.0.1:9/kedut", "127.0.0.1:9 is not answering"),
         (None, "postgresql://kedut@127.0.0.1:{port}/nothing_here", "has no database called"),
-        (None, "{base}?sslmode=require", "no secure connection to the server"),
+        (None, "{base}?sslmode=require", "offers no secure connection (TLS), and the address"),
     ],
 )
 def test_a_server_that_cannot_be_used_is_exit_1_and_the_diary_stays_usable(

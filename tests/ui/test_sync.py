@@ -43,8 +43,10 @@ def test_settings_sync_pulls_in_the_background_and_says_what_went_wrong(
     sync(laptop, household)
     laptop.close()
     with running_app(tmp_path / "tablet", TABLET) as (app, store):
-        section = nav_to(app, "settings").ids.sync_section
+        settings = nav_to(app, "settings")
+        section = settings.ids.sync_section
         assert section.last_text == "No server set: this diary stays here."
+        assert settings.data_text.startswith("Stored only on this device, in ")
         type_into(section.ids.address, household)
         tap(section.ids.sync_now)
         wait_until(lambda: section.last_text.startswith("Last sync"), 60)
@@ -52,6 +54,8 @@ def test_settings_sync_pulls_in_the_background_and_says_what_went_wrong(
         assert app.sync.last is not None  # done by the background worker, not the tap
         assert section.pending_text == "Nothing waits to be sent."
         assert section.error_text == ""
+        # "Your data" no longer says "only on this device", without leaving Settings.
+        assert settings.data_text.startswith("Stored on this device, in "), settings.data_text
         # The app's own untouched "Me" stayed behind; it shows the household's "Me".
         assert [p.name for p in app.diary.profiles()] == ["Me"]
         assert days.day_log(store, app.diary.profile_id, DAY).water_ml == 1750

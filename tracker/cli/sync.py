@@ -85,8 +85,9 @@ def conflicts_(args: argparse.Namespace) -> int:
     if chosen is not None:
         known = {view.conflict.id for view in conflicts.open_conflicts(store, profile_id)}
         if chosen not in known:
+            typed = "--use-other" if args.use_other is not None else "--keep-shown"
             raise ValidationError(
-                "conflict", chosen, _("the number of an open conflict (see: conflicts)")
+                typed, chosen, _("the number of an open conflict (see: conflicts)")
             )
         conflicts.resolve_conflict(store, chosen, use_other=args.use_other is not None)
     views = conflicts.open_conflicts(store, profile_id)

@@ -51,6 +51,28 @@ def explain(reason: str, host: str, port: int | None, user: str, database: str) 
         return SyncError(
             _("cannot find the server {host}: check the address and the network").format(host=host)
         )
+    if "server does not support ssl" in text:
+        return SyncError(
+            _(
+                "the server at {where} offers no secure connection (TLS), and the address "
+                "asks for one: turn TLS on in the server's postgresql.conf (see the README)"
+            ).format(where=where)
+        )
+    if "root certificate file" in text:
+        return SyncError(
+            _(
+                "no secure connection to the server at {where}: there is no certificate to "
+                "check it against (put the server's CA certificate in "
+                "~/.postgresql/root.crt, or add &sslrootcert=FILE to the address)"
+            ).format(where=where)
+        )
+    if "certificate verify failed" in text or "does not match host name" in text:
+        return SyncError(
+            _(
+                "no secure connection to the server at {where}: its certificate is not the "
+                "one expected for this address (check the address and the CA certificate)"
+            ).format(where=where)
+        )
     if "ssl" in text or "certificate" in text:
         return SyncError(
             _("no secure connection to the server at {where} ({detail})").format(

@@ -45,6 +45,11 @@ class ServerAddress:
     database: str
 
 
+MAX_PORT = 65535
+SSL_MODES = ("disable", "allow", "prefer", "require", "verify-ca", "verify-full")
+"""PostgreSQL's `sslmode` values (libpq's own list)."""
+
+
 def parse_url(given: str) -> ServerAddress:
     """The server address a person gave, checked; SyncError (bad input) if it is not a
     PostgreSQL address with a host and a database."""
@@ -71,6 +76,21 @@ def parse_url(given: str) -> ServerAddress:
     port = str(parts.get("port") or "")
     if not parts.get("host") or not parts.get("dbname") or (port and not port.isdigit()):
         raise SyncError(wrong.format(url=public, example=URL_EXAMPLE), bad_input=True)
+    if port and not 0 < int(port) <= MAX_PORT:
+        raise SyncError(
+            _("{url!r} has the port {port}; a port is a number from 1 to 65535").format(
+                url=public, port=port
+            ),
+            bad_input=True,
+        )
+    sslmode = str(parts.get("sslmode") or "")
+    if sslmode and sslmode not in SSL_MODES:
+        raise SyncError(
+            _("{url!r} asks for sslmode={mode}; the modes are: {modes}").format(
+                url=public, mode=sslmode, modes=", ".join(SSL_MODES)
+            ),
+            bad_input=True,
+        )
     return ServerAddress(
         conninfo=conninfo,
         public=public,

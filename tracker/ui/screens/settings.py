@@ -80,6 +80,16 @@ class SettingsScreen(PreferencesForm, Screen):
         )
         self.backup_text, self.check_text = _("Back up now"), _("Check the diary")
         self.import_text = _("Import from another app")
+        self._where_stored()
+        sync = getattr(App.get_running_app(), "sync", None)
+        if sync is not None and self._where_stored not in sync.listeners:
+            sync.listeners.append(self._where_stored)  # a first sync from here changes it
+        self._profiles()
+        self._languages()
+        self._numbers()
+        self.ids.sync_section.refresh()
+
+    def _where_stored(self, *_outcome: object) -> None:
         self.data_text = (
             _(
                 "Stored on this device, in {folder}, and shared with your other devices "
@@ -90,10 +100,6 @@ class SettingsScreen(PreferencesForm, Screen):
                 "Stored only on this device, in {folder}. Backups: Show a doctor → Backup (JSON)."
             )
         ).format(folder=self.diary.store.data_dir)
-        self._profiles()
-        self._languages()
-        self._numbers()
-        self.ids.sync_section.refresh()
 
     def _profiles(self) -> None:
         row = self.ids.profiles
