@@ -37,3 +37,31 @@ def test_the_last_page_of_a_table_never_holds_a_single_row() -> None:
     assert len(pages) == 2
     assert pages[-1].count("row") == 2
     assert sum(page.count("row") for page in pages) == rows  # every row, once
+
+
+def _document(text: str) -> str:
+    with ReportPDF("Kedut", "1–30 Nov 2026", "30 Nov 2026") as pdf:
+        pdf.add_page()
+        pdf.paragraph(text)
+        pdf.paragraph(text, style="B")
+        pdf.paragraph(text, style="I")
+        reader = PdfReader(io.BytesIO(bytes(pdf.output())))
+    return " ".join(reader.pages[0].extract_text().split())
+
+
+def test_documents_share_the_parsed_font_but_not_the_characters_they_use() -> None:
+    """The font's tables are parsed once; each document embeds only its own characters,
+    so a document made after (or beside) another still shows, and copies, its text."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    texts = ["Sari: ρ −0,49 ≥ 30 hari ☑", "Zoë kedutan lutut kiri ☐ → ∞", "plain ASCII 0123"]
+
+    def shown(pages: list[str], asked: list[str]) -> bool:
+        return all(
+            f"Kedut 1–30 Nov 2026 {' '.join([text] * 3)} Generated 30 Nov 2026" in page
+            for page, text in zip(pages, asked, strict=True)
+        )
+
+    assert shown([_document(t) for t in texts], texts)
+    with ThreadPoolExecutor(3) as pool:
+        assert shown(list(pool.map(_document, texts * 2)), texts * 2)

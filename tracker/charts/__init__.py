@@ -53,4 +53,12 @@ def render(kind: str, data: ChartData, fmt: str, language: Language, dpi: int = 
         return to_bytes(draw(kind, data, language), fmt, dpi)
 
 
-__all__ = ["FORMATS", "KINDS", "ChartData", "draw", "render"]
+def render_image(kind: str, data: ChartData, language: Language, dpi: int = DPI) -> Any:
+    """One chart as a Pillow RGB image at `dpi`: pixels for a PDF, no PNG in between."""
+    from tracker.charts.raster import rgb_image
+
+    with language.speaking():
+        return rgb_image(draw(kind, data, language), dpi)
+
+
+__all__ = ["FORMATS", "KINDS", "ChartData", "draw", "render", "render_image"]

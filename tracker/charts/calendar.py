@@ -9,7 +9,7 @@ from typing import Any
 import numpy as np
 
 from tracker.charts.data import ChartData
-from tracker.charts.style import BLUE, GREY, INK, SEQUENTIAL, new_figure, style_axes
+from tracker.charts.style import BLUE, GREY, INK, SEQUENTIAL, boxes, new_figure, style_axes
 from tracker.domain import BodySite
 from tracker.i18n import gettext as _
 from tracker.labels import month_label, site_label, weekday_label
@@ -39,8 +39,7 @@ def _year_grid(data: ChartData, year: int) -> tuple[Any, Any]:
 
 def draw_calendar(data: ChartData, title: str) -> Any:
     from matplotlib import colormaps
-    from matplotlib.collections import PatchCollection
-    from matplotlib.patches import Rectangle
+    from matplotlib.patches import PathPatch
 
     years = sorted({d.year for d in data.series.dates()})[-MAX_YEARS:]
     figure = new_figure(11.0, 1.6 + 1.25 * len(years) + 2.6)
@@ -59,10 +58,17 @@ def draw_calendar(data: ChartData, title: str) -> Any:
             edgecolors="white",
             linewidth=0.5,
         )
-        cells = [Rectangle((w, d), 1, 1) for d, w in zip(*np.nonzero(hatched), strict=True)]
-        ax.add_collection(
-            PatchCollection(cells, facecolor="none", edgecolor="#BBBBBB", hatch="////", linewidth=0)
-        )
+        days, weeks = np.nonzero(hatched)
+        if len(days):  # one path for all: Agg hatches each path of a collection on its own
+            ax.add_patch(
+                PathPatch(
+                    boxes(weeks, weeks + 1, days, days + 1),
+                    facecolor="none",
+                    edgecolor="#BBBBBB",
+                    hatch="////",
+                    linewidth=0,
+                )
+            )
         ax.invert_yaxis()
         ax.set_aspect("equal")
         ax.set_yticks(

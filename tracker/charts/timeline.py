@@ -46,7 +46,7 @@ def _weekly(values: Any, first: dt.date, how: str) -> tuple[list[dt.date], Any]:
 def draw_timeline(data: ChartData, title: str) -> Any:
     from matplotlib import colormaps
     from matplotlib.cm import ScalarMappable
-    from matplotlib.colors import Normalize
+    from matplotlib.colors import Normalize, to_rgba
     from matplotlib.patches import Patch
 
     series = data.series
@@ -60,7 +60,9 @@ def draw_timeline(data: ChartData, title: str) -> Any:
         width = 6.3
     norm = Normalize(0, 4)
     cmap = colormaps[SEQUENTIAL]
-    colours = [cmap(0.25 + 0.75 * norm(v)) if not np.isnan(v) else GREY for v in strongest]
+    strongest = np.asarray(strongest, dtype=float)
+    colours = cmap(0.25 + 0.75 * norm(np.nan_to_num(strongest)))
+    colours[np.isnan(strongest)] = to_rgba(GREY)
     top = axes[0]
     day_bars(top, dates, counts, colours, width)
     per = _("Episodes per week") if series.days > WEEKLY_ABOVE_DAYS else _("Episodes per day")
@@ -85,7 +87,7 @@ def draw_timeline(data: ChartData, title: str) -> Any:
             for w in data.warnings
             if w.level is level and w.first_day <= series.last
         ]
-        shade(top, periods, facecolor=colour, alpha=0.14, linewidth=0, zorder=0)
+        shade(top, periods, True, facecolor=colour, alpha=0.14, linewidth=0, zorder=0)
         if periods:
             handles.append(Patch(color=colour, alpha=0.35, label=label))
     top.legend(handles=handles, loc="upper left", fontsize=8, frameon=False)

@@ -13,7 +13,7 @@ import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from tracker.charts import ChartData, render
+from tracker.charts import ChartData, render_image
 from tracker.domain import Episode, Medication, RemedyUse
 from tracker.i18n import Language
 from tracker.i18n import gettext as _
@@ -58,15 +58,13 @@ def build_report(data: ReportData, language: Language) -> bytes:
             summary_page(pdf, data, period)
             pdf.add_page()
             pdf.heading(_("Twitching over time"))
-            pdf.image_bytes(render("timeline", data.charts, "png", language, CHART_DPI), pdf.epw)
+            pdf.chart(render_image("timeline", data.charts, language, CHART_DPI), pdf.epw)
             # Paper has room for the last three years of the calendar; the timeline has all.
             recent = dataclasses.replace(
                 data.charts, series=data.charts.series.last_days(CALENDAR_DAYS)
             )
-            pdf.image_bytes(render("calendar", recent, "png", language, CHART_DPI), pdf.epw)
-            findings_page(
-                pdf, data, render("correlations", data.charts, "png", language, CHART_DPI)
-            )
+            pdf.chart(render_image("calendar", recent, language, CHART_DPI), pdf.epw)
+            findings_page(pdf, data, render_image("correlations", data.charts, language, CHART_DPI))
             long_notes = episodes_table(pdf, data.episodes, data.episode_count)
             remedies_table(pdf, data.remedies)
             notes_in_full(pdf, long_notes)

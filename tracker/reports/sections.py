@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Sequence
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from tracker.analysis.messages import finding_sentence, warning_message
 from tracker.domain import (
@@ -170,7 +170,7 @@ def summary_page(pdf: ReportPDF, data: ReportData, period: str) -> None:
     )
 
 
-def findings_page(pdf: ReportPDF, data: ReportData, chart_png: bytes) -> None:
+def findings_page(pdf: ReportPDF, data: ReportData, chart: Any) -> None:
     pdf.add_page()
     pdf.heading(_("What went together with twitching"))
     shown = data.charts.correlations.shown if data.charts.correlations else []
@@ -189,7 +189,7 @@ def findings_page(pdf: ReportPDF, data: ReportData, chart_png: bytes) -> None:
         MUTED,
     )
     pdf.ln(2)
-    pdf.image_bytes(chart_png, pdf.epw)
+    pdf.chart(chart, pdf.epw)
 
 
 def episodes_table(pdf: ReportPDF, episodes: Sequence[Episode], total: int) -> list[LongNote]:

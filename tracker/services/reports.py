@@ -5,6 +5,9 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
+import numpy as np
+
+from tracker.analysis.series import DailySeries
 from tracker.domain import RED_FLAGS
 from tracker.formats.files import write_atomic
 from tracker.i18n import Language
@@ -13,6 +16,9 @@ from tracker.reports.sections import MAX_EPISODE_ROWS
 from tracker.services.charts import chart_data
 from tracker.services.profiles import ProfileKey, profile_in, stored_id
 from tracker.storage import Store, UnitOfWork
+
+OFFSET_SPAN_DAYS = 2
+"""Local dates of two episodes in time order differ by at most this, the other way round."""
 
 
 def report_data(
@@ -29,7 +35,7 @@ def report_data(
         profile_id = stored_id(profile)
         # Counts come from SQL; only the episodes the table lists are loaded.
         latest = uow.episodes.page_newest_first(
-            profile_id, MAX_EPISODE_ROWS, None, first, None, last
+            profile_id, MAX_EPISODE_ROWS, None, _latest_from(charts.series), None, last
         )
         flagged: dict[str, set[dt.date]] = {flag: set() for flag in RED_FLAGS}
         for day, _site, _side, *flags in uow.aggregates.red_flag_episodes(profile_id, first, last):
@@ -52,6 +58,19 @@ def report_data(
             medications=uow.medications.overlapping(profile_id, first, last),
             remedies=uow.remedies.between(profile_id, first, last),
         )
+
+
+def _latest_from(series: DailySeries) -> dt.date:
+    """The first day the table's latest episodes can be on. Sorting ten years of
+    episodes by time to keep the last 150 takes 0.15 s; the daily counts already say
+    which recent days hold that many. An episode started later than another is at most
+    two local days earlier (offsets run from UTC−12 to UTC+14), hence the margin."""
+    from_last = np.cumsum(series.episodes[::-1])
+    enough = np.flatnonzero(from_last >= MAX_EPISODE_ROWS)
+    if not len(enough):
+        return series.first
+    day = series.last - dt.timedelta(days=int(enough[0]) + OFFSET_SPAN_DAYS)
+    return max(series.first, day)
 
 
 def write_report(out: Path, data: ReportData, language: Language) -> Path:
