@@ -94,12 +94,18 @@ def _store_at(revision: str, data_dir: Path) -> Path:
     return db_path
 
 
-def test_0002_keeps_every_row_and_adds_the_warnings_index(tmp_path: Path) -> None:
-    db_path = _store_at("0001", tmp_path)
+def _store_at_0001_with_rows(data_dir: Path) -> Path:
+    """A store as the first release left it, holding one row of every kind."""
+    db_path = _store_at("0001", data_dir)
     with sqlite3.connect(db_path) as con:
         for table, values in ROWS_AT_0001:
             marks = ", ".join("?" * len(values))
             con.execute(f"INSERT INTO {table} VALUES ({marks})", values)  # noqa: S608 - fixed names
+    return db_path
+
+
+def test_0002_keeps_every_row_and_adds_the_warnings_index(tmp_path: Path) -> None:
+    db_path = _store_at_0001_with_rows(tmp_path)
     before = _dump(db_path)
     assert all(before[t] for t in TABLES)
 
@@ -116,11 +122,7 @@ def test_0002_keeps_every_row_and_adds_the_warnings_index(tmp_path: Path) -> Non
 
 
 def test_0003_gives_every_row_an_identity_and_keeps_every_value(tmp_path: Path) -> None:
-    db_path = _store_at("0001", tmp_path)
-    with sqlite3.connect(db_path) as con:
-        for table, values in ROWS_AT_0001:
-            marks = ", ".join("?" * len(values))
-            con.execute(f"INSERT INTO {table} VALUES ({marks})", values)  # noqa: S608 - fixed names
+    db_path = _store_at_0001_with_rows(tmp_path)
     _upgrade(db_path, "0002")
     before = _dump(db_path)
 
@@ -148,11 +150,7 @@ def test_0003_gives_every_row_an_identity_and_keeps_every_value(tmp_path: Path) 
 
 
 def test_0005_keeps_every_row_and_the_daily_series_reads_only_its_index(tmp_path: Path) -> None:
-    db_path = _store_at("0001", tmp_path)
-    with sqlite3.connect(db_path) as con:
-        for table, values in ROWS_AT_0001:
-            marks = ", ".join("?" * len(values))
-            con.execute(f"INSERT INTO {table} VALUES ({marks})", values)  # noqa: S608 - fixed names
+    db_path = _store_at_0001_with_rows(tmp_path)
     _upgrade(db_path, "0004")
     before = _dump(db_path)
 

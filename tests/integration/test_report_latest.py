@@ -5,27 +5,16 @@ the daily counts point to, with a margin for time zones)."""
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
-from pathlib import Path
-
-import pytest
 
 from tracker.reports.sections import MAX_EPISODE_ROWS
 from tracker.services import episodes
 from tracker.services.reports import report_data
-from tracker.storage import Store, open_store
+from tracker.storage import Store
 
 TODAY = dt.date(2026, 11, 25)
 EAST = dt.timezone(dt.timedelta(hours=14))  # Kiribati
 WEST = dt.timezone(dt.timedelta(hours=-12))  # Baker Island
 NOW = dt.datetime(2026, 11, 25, 23, 0, tzinfo=EAST)
-
-
-@pytest.fixture
-def store(tmp_path: Path) -> Iterator[Store]:
-    opened = open_store(tmp_path)
-    yield opened
-    opened.close()
 
 
 def _log(store: Store, at: dt.datetime, note: str) -> None:

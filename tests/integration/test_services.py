@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -13,17 +12,10 @@ from tracker.domain import ValidationError
 from tracker.services import days, episodes, profiles
 from tracker.services.clock import Clock
 from tracker.services.refs import RecordNotFoundError
-from tracker.storage import Store, open_store
+from tracker.storage import Store
 
 JAKARTA = dt.timezone(dt.timedelta(hours=7))
 MORNING = dt.datetime(2026, 11, 25, 7, 30, tzinfo=JAKARTA)
-
-
-@pytest.fixture
-def store(tmp_path: Path) -> Iterator[Store]:
-    opened = open_store(tmp_path)
-    yield opened
-    opened.close()
 
 
 def _fixed(moment: dt.datetime) -> Clock:
