@@ -195,3 +195,42 @@ def test_an_import_into_a_device_that_does_not_sync_queues_nothing(tmp_path: Pat
     _episodes_csv(folder, 12)
     assert kedut(tmp_path, "import", str(folder)).returncode == 0
     assert _outbox(tmp_path / "kedut.sqlite3") == []
+
+
+def test_a_bulk_insert_stopped_by_a_full_disk_says_so_and_keeps_its_trigger(
+    tmp_path: Path,
+) -> None:
+    """A full disk can roll the whole transaction back, the trigger's drop with it: the
+    error that reaches the person is the full disk, not "trigger already exists"."""
+    import uuid
+
+    from sqlalchemy.exc import OperationalError
+
+    from tracker.storage.sqlite import insert_many
+
+    _join(tmp_path)
+    store = open_store(tmp_path)
+    episodes.log_twitch(store, None, at=AT)
+    statement = (
+        "INSERT INTO twitch_episode (profile_id, started_at, utc_offset_min, local_date,"
+        " body_site, side, intensity, pain, swelling, warmth, numbness_tingling, weakness,"
+        " note, created_at, updated_at, uuid) VALUES (1, '2026-11-20 14:30:00.000000', 420,"
+        " '2026-11-20', 'knee', 'left', 1, 0, 0, 0, 0, 0, ?, '2026-11-20 14:30:00.000000',"
+        " '2026-11-20 14:30:00.000000', ?)"
+    )
+    rows = [("a long note " * 250, str(uuid.uuid4())) for _ in range(3000)]
+    with store.engine.connect() as connection:
+        before = installed_triggers(connection)
+        pages = connection.exec_driver_sql("PRAGMA page_count").scalar()
+        connection.exec_driver_sql(f"PRAGMA max_page_count={int(pages or 0) + 5}")
+        connection.commit()
+        with (
+            pytest.raises(OperationalError, match="database or disk is full"),
+            connection.begin(),
+        ):
+            insert_many(connection, "twitch_episode", statement, rows)
+        assert installed_triggers(connection) == before
+    store.close()
+    with sqlite3.connect(tmp_path / "kedut.sqlite3") as con:
+        assert con.execute("SELECT count(*) FROM twitch_episode").fetchone() == (1,)
+    assert [op for _table, op, _uuid in _outbox(tmp_path / "kedut.sqlite3")] == ["insert"] * 2

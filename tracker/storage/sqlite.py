@@ -303,4 +303,10 @@ def insert_many(connection: Any, table: str, statement: str, rows: Sequence[Any]
             (last,),
         )
     finally:
-        connection.exec_driver_sql(saved)
+        # An error that rolled the whole transaction back (a full disk) took the drop back
+        # with it: the trigger is there again, and making it twice would hide that error.
+        still = connection.exec_driver_sql(
+            "SELECT 1 FROM sqlite_master WHERE type = 'trigger' AND name = ?", (name,)
+        ).scalar()
+        if still is None:
+            connection.exec_driver_sql(saved)
