@@ -248,7 +248,11 @@ def test_a_file_over_the_size_limit_is_refused_before_reading(tmp_path: Path) ->
 
 def test_a_broken_backup_is_refused(tmp_path: Path) -> None:
     for content, message in (
-        (b"{not json", "not a readable JSON file"),
+        (b"{not json", "not a readable JSON file (it breaks at line 1, column 2)"),
+        (  # a backup cut short: where it breaks
+            b'{"format": "kedut-backup",\n "schema_version": 2,\n "profiles": [{"name": "Sa',
+            "not a readable JSON file (it breaks at line 3, column 24)",
+        ),
         (b'{"format": "something-else"}', "not a Kedut backup"),
         (
             b'{"format": "kedut-backup", "schema_version": 99, "profiles": []}',

@@ -216,8 +216,12 @@ def run(args: argparse.Namespace) -> int:
     except _loaded(_DATABASE_ERRORS) as error:
         # A full disk, a read-only folder, a store locked for too long: the transaction
         # was rolled back, so what was stored before is intact.
+        from tracker.services.errors import database_trouble
+
         orig = getattr(error, "orig", None)
         reason = str(orig) if orig is not None else str(error)
+        if database_trouble(error) == "disk":
+            reason = _("the disk is full or could not be written")
         output.error(
             _("could not write the diary ({reason}); nothing was stored").format(reason=reason)
         )

@@ -164,7 +164,12 @@ def from_json(name: str, data: bytes, options: ReadOptions = DEFAULT_OPTIONS) ->
     """Parse and check a whole backup; raises FileFormatError on the first problem."""
     try:
         document = json.loads(data.decode("utf-8-sig"))
-    except (UnicodeDecodeError, json.JSONDecodeError, RecursionError):
+    except json.JSONDecodeError as error:  # a cut or hand-edited file: say where it breaks
+        reason = _("not a readable JSON file (it breaks at line {line}, column {column})")
+        raise FileFormatError(
+            name, 0, "", reason.format(line=error.lineno, column=error.colno)
+        ) from None
+    except (UnicodeDecodeError, RecursionError):
         raise FileFormatError(name, 0, "", _("not a readable JSON file")) from None
     if not isinstance(document, dict) or document.get("format") != FORMAT:
         reason = _("not a Kedut backup (expected format {format})").format(format=shown(FORMAT))

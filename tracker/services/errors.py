@@ -10,10 +10,15 @@ import sqlite3
 
 def database_trouble(error: BaseException) -> str | None:
     """What a failure says about the diary's database: "busy" (another change holds it),
-    "unreadable" (any other database error), or None when it is not a database error.
-    The UI words it; only this layer knows what a database error looks like."""
+    "disk" (the disk is full or could not be written), "unreadable" (any other database
+    error), or None when it is not a database error. The UI and the command line word it;
+    only this layer knows what a database error looks like."""
     database = getattr(error, "orig", error)  # SQLAlchemy wraps the driver's errors
     if not isinstance(database, sqlite3.Error):
         return None
-    text = str(database)
-    return "busy" if "locked" in text or "busy" in text else "unreadable"
+    text = str(database).lower()
+    if "locked" in text or "busy" in text:
+        return "busy"
+    if "disk is full" in text or "disk i/o error" in text:
+        return "disk"
+    return "unreadable"

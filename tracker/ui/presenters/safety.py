@@ -25,6 +25,8 @@ def reason_text(error: BaseException, folder: Path | None = None) -> str:
     trouble = database_trouble(error)
     if trouble == "busy":
         return _("the diary is busy with another change; please try again in a moment")
+    if trouble == "disk":
+        return _("the disk is full or could not be written")
     if trouble == "unreadable":
         return _("the diary could not be read; Settings → Check the diary looks for damage")
     return _("something unexpected went wrong (the details are in Kedut's log)")
