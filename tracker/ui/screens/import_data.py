@@ -143,8 +143,7 @@ class ImportScreen(Screen):
             self._choices(view, outcome)
         view.bind(on_confirm=lambda _w: self._confirm(), on_back=lambda _w: self._again())
         self._show(view)
-        if done:
-            self.status_text = words.heading(outcome, self.request.path)
+        self.status_text = ""  # the heading says what was done; the line is for refusals
 
     def _choices(self, view: ImportPreview, outcome: ImportOutcome) -> None:
         assert self.request is not None
