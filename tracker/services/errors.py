@@ -6,6 +6,7 @@ storage layer or SQLAlchemy."""
 from __future__ import annotations
 
 import sqlite3
+import sys
 
 
 def database_trouble(error: BaseException) -> str | None:
@@ -14,6 +15,11 @@ def database_trouble(error: BaseException) -> str | None:
     error), or None when it is not a database error. The UI and the command line word it;
     only this layer knows what a database error looks like."""
     database = getattr(error, "orig", error)  # SQLAlchemy wraps the driver's errors
+    migrate = sys.modules.get("tracker.storage.migrate")  # loaded if it raised its error
+    if migrate is not None and isinstance(error, migrate.StoreError):
+        # The store was opened fine at start; refused now, it was damaged since (the
+        # plain reads of insights and the report say so with SQLite's words inside).
+        return "unreadable"
     if not isinstance(database, sqlite3.Error):
         return None
     text = str(database).lower()
