@@ -170,3 +170,32 @@ def test_days_not_logged_are_hatched_as_one_path_however_many_the_gaps() -> None
     assert _hatched_paths(timeline) == 2  # the band and its swatch in the legend
     assert _hatched_paths(calendar) <= 10  # one a year drawn
     assert len(spans(~ten_years.logged(), ten_years.series.first)) > 200
+
+
+@pytest.mark.parametrize("days", [2, 90, 365, 3650])
+def test_the_upper_panels_mark_the_bottom_axis_dates_without_tick_objects(days: int) -> None:
+    """Each tick is a set of matplotlib artists (≈ 1.5 ms with its label): the panels
+    above the dated one draw their tick marks as one line of markers, at its dates."""
+    figure = draw("timeline", data(days), EN)
+    figure.canvas.draw()
+    panels = sorted(
+        (a for a in figure.axes if a.get_xlim() == figure.axes[0].get_xlim()),
+        key=lambda a: a.get_position().y0,
+    )
+    bottom, upper = panels[0], panels[1:]
+    low, high = sorted(bottom.get_xlim())
+    dates = [x for x in bottom.get_xticks() if low <= x <= high]
+    assert dates and len(upper) == 3
+    for ax in upper:
+        assert not ax.xaxis.get_visible()
+        marks = [line for line in ax.get_lines() if line.get_marker() == 3]
+        assert len(marks) == 1 and list(marks[0].get_xdata()) == dates
+
+
+def test_the_timeline_labels_counts_and_habits_with_a_few_round_numbers() -> None:
+    figure = draw("timeline", data(365), EN)
+    figure.canvas.draw()
+    for ax in figure.axes[:4]:
+        low, high = ax.get_ylim()
+        shown = [y for y in ax.get_yticks() if low <= y <= high]
+        assert 2 <= len(shown) <= 6, (ax.get_ylabel(), shown)

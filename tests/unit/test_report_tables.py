@@ -65,3 +65,24 @@ def test_documents_share_the_parsed_font_but_not_the_characters_they_use() -> No
     assert shown([_document(t) for t in texts], texts)
     with ThreadPoolExecutor(3) as pool:
         assert shown(list(pool.map(_document, texts * 2)), texts * 2)
+
+
+def test_a_table_drawn_with_plain_cells_repeats_its_headings_and_wraps_long_text() -> None:
+    """The episode table is drawn cell by cell (fpdf2's table laid each cell out twice):
+    every page still starts with the headings, and long or many-line notes print whole."""
+    long_note = "the knee twitched after a long run " * 4
+    rows = [
+        [f"row{n:03d}", long_note if n % 10 == 0 else ("one\ntwo\nthree" if n % 7 == 0 else "")]
+        for n in range(120)
+    ]
+    with ReportPDF("Kedut", "1–30 Nov 2026", "30 Nov 2026") as pdf:
+        pdf.add_page()
+        pdf.table_rows(["Tanggal", "Catatan"], rows, WIDTHS)
+        reader = PdfReader(io.BytesIO(bytes(pdf.output())))
+    pages = [page.extract_text() for page in reader.pages]
+    assert len(pages) > 1
+    assert all(page.count("Tanggal") == 1 and "Catatan" in page for page in pages)
+    text = " ".join(" ".join(pages).split())
+    assert text.count(" ".join(long_note.split())) == 12
+    assert text.count("one two three") == len([n for n in range(120) if n % 7 == 0 and n % 10])
+    assert sum(page.count("row") for page in pages) == 120

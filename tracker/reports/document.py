@@ -253,30 +253,12 @@ class ReportPDF(FPDF):
     def _table(
         self, headings: list[str], rows: list[list[str]], widths: tuple[float, ...], size: float
     ) -> None:
-        self.set_font(FONT, "", size)
-        self.set_text_color(*INK)
-        self.set_draw_color(*RULE)
-        with self.table(
-            col_widths=widths,
-            text_align="LEFT",
-            line_height=size * 0.5,
-            headings_style=_headings_style(),
-            markdown=False,
-            first_row_as_headings=True,
-            borders_layout="HORIZONTAL_LINES",
-        ) as table:
-            table.row(headings)
-            for row in rows:
-                table.row([self.printable(cell) for cell in row])
+        from tracker.reports.table import draw_table
+
+        draw_table(self, headings, rows, widths, size)
 
 
 def _has_unbreakable_run(text: str, longest: int = 60) -> bool:
     """A "word" longer than a line (a pasted link, a key held down) must be broken
     anywhere; other text wraps between words."""
     return any(len(word) > longest for word in text.split())
-
-
-def _headings_style() -> Any:
-    from fpdf.fonts import FontFace
-
-    return FontFace(family=FONT, emphasis="BOLD", color=ACCENT)
