@@ -179,9 +179,20 @@ def _sync(
     from tracker.services.sync import sync
 
     set_language(language)  # a refusal is said in the app's language
-    # In the background: the window a person is using comes first for the processor.
-    os.nice(BACKGROUND_NICENESS)
+    _in_the_background()
     return sync(db_path, server, now=lambda: at, push_batch=batch, pull_batch=batch)
+
+
+def _in_the_background() -> None:
+    """The window a person is using comes first for the processor: on Linux this process
+    runs only on time no other process wants (SCHED_IDLE), elsewhere at a lower priority."""
+    if hasattr(os, "sched_setscheduler") and hasattr(os, "SCHED_IDLE"):
+        try:
+            os.sched_setscheduler(0, os.SCHED_IDLE, os.sched_param(0))
+            return
+        except OSError:  # not allowed here: the niceness below still helps
+            pass
+    os.nice(BACKGROUND_NICENESS)
 
 
 JOBS: dict[str, Any] = {"insights": _insights, "report": _report, "sync": _sync}
