@@ -2,8 +2,8 @@
 fresh process that ends with it, so that numpy, scipy, matplotlib and fpdf2, and what
 they allocate, never stay in the running app (DESIGN.md "Budgets": the app after
 Insights and a report stays within 25 MB of a trivial Kivy window), and so that a sync
-pulling ten years works on the other core instead of taking Python's lock from the
-window's frames. The command line works in its own short process and calls the
+pulling ten years runs on processor time the window does not want instead of taking
+Python's lock from its frames. The command line works in its own short process and calls the
 services directly.
 
 The parent sends the job (pickled) on the child's stdin; the child answers with

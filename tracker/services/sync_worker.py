@@ -80,8 +80,8 @@ class BackgroundSync:
             self._thread.join(timeout_s)
 
     def _sync(self, server: str | None) -> SyncReport:
-        """One sync in a process of its own (tracker.services.isolated): it works on the
-        other core, and the window's frames never wait for Python's lock."""
+        """One sync in a process of its own (tracker.services.isolated), on idle processor
+        time: the window's frames never wait for it or for Python's lock."""
         from tracker.i18n import current_language
         from tracker.services.isolated import sync_report
 
