@@ -246,12 +246,16 @@ def test_a_cut_or_garbled_export_is_refused_at_a_line(
     tmp_path_factory: pytest.TempPathFactory, cut: int, tail: bytes
 ) -> None:
     path = tmp_path_factory.mktemp("cut") / "export.xml"
-    path.write_bytes(EXPORT.read_bytes()[:cut] + tail)
+    garbled = EXPORT.read_bytes()[:cut] + tail
+    path.write_bytes(garbled)
     try:
         APPLE.read(path, SourceOptions())
     except SourceFormatError as error:
         assert str(error).startswith("export.xml")
-        assert error.line >= 1 or "not an Apple Health export" in str(error)
+        # Cut at 0, what is left may start as a zip archive ("PK\3\4"): it is read as
+        # one and refused as a damaged archive, which has no line to name.
+        damaged_zip = garbled.startswith(b"PK\x03\x04") and "zip archive" in str(error)
+        assert error.line >= 1 or "not an Apple Health export" in str(error) or damaged_zip
 
 
 @settings(max_examples=60, deadline=None)
