@@ -12,6 +12,7 @@ from tracker.domain import Medication, RemedyUse
 from tracker.services.care import log_remedy
 from tracker.services.clock import Clock, system_now
 from tracker.storage import Store, UnitOfWork
+from tracker.storage.app_reads import app_reads
 
 MEDICATION_FIELDS = ("name", "kind", "started_on", "stopped_on")
 
@@ -44,8 +45,8 @@ def medications(store: Store, profile_id: int) -> Sequence[Medication]:
 def remedies_between(
     store: Store, profile_id: int, first: dt.date | None, last: dt.date | None
 ) -> Sequence[RemedyUse]:
-    with UnitOfWork.reading(store) as uow:
-        return uow.remedies.between(profile_id, first, last)
+    with app_reads(store.db_path) as reads:
+        return reads.remedies_between(profile_id, first, last)
 
 
 def rate_remedy(

@@ -12,16 +12,11 @@ from tracker.services import profiles
 from tracker.services.clock import Clock, system_now
 from tracker.services.demo import DEMO_PROFILE_NAME, fill_demo_profile
 from tracker.services.profiles import create_profile, list_profiles
+from tracker.services.profiles import needs_first_start as needs_first_start
 from tracker.storage import Store, UnitOfWork
 
 DEMO_DAYS = 120
 DEMO_SEED = 7
-
-
-def needs_first_start(store: Store) -> bool:
-    """True while the store has no profile yet: the app asks who it is for."""
-    with UnitOfWork.reading(store) as uow:
-        return not uow.profiles.list()
 
 
 def start_profile(

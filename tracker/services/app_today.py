@@ -1,11 +1,12 @@
 """What Today's wide layout shows beside the log button: twitches per day over the last
-two weeks (one SQL aggregate, read without the write lock)."""
+two weeks (one SQL aggregate through plain sqlite3, read without the write lock)."""
 
 from __future__ import annotations
 
 import datetime as dt
 
-from tracker.storage import Store, UnitOfWork
+from tracker.storage import Store
+from tracker.storage.app_reads import app_reads
 
 STRIP_DAYS = 14
 
@@ -15,8 +16,7 @@ def recent_counts(
 ) -> list[tuple[dt.date, int]]:
     """(day, twitches) for each of the `days` days ending today, oldest first."""
     first = today - dt.timedelta(days=days - 1)
-    with UnitOfWork.reading(store) as uow:
-        rows = uow.aggregates.daily_episodes(profile_id, first, today)
-    counts = {dt.date.fromisoformat(str(row[0])): int(row[1]) for row in rows}
-    return [(first + dt.timedelta(days=n), counts.get(first + dt.timedelta(days=n), 0))
-            for n in range(days)]  # fmt: skip
+    with app_reads(store.db_path) as reads:
+        rows = reads.daily_episodes(profile_id, first, today)
+    counts = {after_first: episodes for after_first, episodes, _strongest, _duration_s in rows}
+    return [(first + dt.timedelta(days=n), counts.get(n, 0)) for n in range(days)]

@@ -23,6 +23,7 @@ from tracker.labels import (
 )
 from tracker.services.clock import Clock, system_now
 from tracker.storage import Store, UnitOfWork
+from tracker.storage.app_reads import app_reads
 
 
 @dataclass(frozen=True)
@@ -89,6 +90,9 @@ def entry_text(table: str, record: dict[str, Any] | None) -> str:
 
 def open_conflicts(store: Store, profile_id: int | None = None) -> list[ConflictView]:
     """The conflicts not resolved yet, newest first (one profile's, or everyone's)."""
+    with app_reads(store.db_path) as reads:
+        if not reads.open_conflicts_count(profile_id):
+            return []  # the usual answer, read without loading the ORM (Settings shows it)
     with UnitOfWork.reading(store) as uow:
         names = {p.id: p.name for p in uow.profiles.list()}
         views = []
@@ -108,8 +112,10 @@ def open_conflicts(store: Store, profile_id: int | None = None) -> list[Conflict
 
 
 def conflicted_entries(store: Store, profile_id: int) -> set[str]:
-    """The uuids of a profile's entries that have a conflict not resolved yet."""
-    return {view.record_uuid for view in _open(store, profile_id)}
+    """The uuids of a profile's entries that have a conflict not resolved yet (History
+    marks them; read through plain sqlite3)."""
+    with app_reads(store.db_path) as reads:
+        return reads.conflicted_entries(profile_id)
 
 
 def _open(store: Store, profile_id: int) -> Sequence[Conflict]:

@@ -13,6 +13,7 @@ from tracker.services.clock import Clock, system_now
 from tracker.services.profiles import ProfileKey, entry_profile_in, profile_in
 from tracker.services.refs import RecordNotFoundError
 from tracker.storage import Store, UnitOfWork
+from tracker.storage.app_reads import app_reads
 
 DAY_FIELDS = frozenset(
     f.name for f in dataclasses.fields(DayLog) if f.name != "date" and f.name not in RECORD_META
@@ -60,8 +61,8 @@ def save_day(
 
 def day_log(store: Store, profile_id: int, day: dt.date) -> DayLog:
     """The stored day, or an empty one (everything "not logged")."""
-    with UnitOfWork.reading(store) as uow:
-        return uow.days.get(profile_id, day) or DayLog(date=day)
+    with app_reads(store.db_path) as reads:
+        return reads.day_log(profile_id, day) or DayLog(date=day)
 
 
 def set_day_deleted(

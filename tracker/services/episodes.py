@@ -11,10 +11,12 @@ from typing import Any
 from tracker.domain import BodySite, Episode, Side, UnusualValue, ValidationError, unusual_values
 from tracker.services import future
 from tracker.services.clock import Clock, offset_minutes, system_now
+from tracker.services.profile_choice import choose_profile, is_demo
 from tracker.services.profiles import ProfileKey, entry_profile_in, profile_id_in, profile_in
 from tracker.services.refs import RecordRef, episode_id, live
 from tracker.storage import Store, UnitOfWork
-from tracker.storage.episodes import EpisodeNotFoundError
+from tracker.storage.app_reads import app_reads
+from tracker.storage.not_found import EpisodeNotFoundError
 
 __all__ = ["EpisodeNotFoundError", "Logged", "log_twitch"]
 
@@ -58,22 +60,32 @@ def log_twitch(
     clock = now()
     moment = clock.replace(microsecond=0) if at is None else _aware(at)
     future.check_moment("started_at", moment, clock)
-    with UnitOfWork(store) as uow:
-        profile_id = profile_id_in(uow, profile, now)
-        last = uow.episodes.latest(profile_id)
-        episode = Episode(
+
+    def new_episode(last: Episode | None) -> Episode:
+        return Episode(
             started_at=moment,
             utc_offset_min=offset_minutes(moment),
             side=side if side is not None else (last.side if last else Side.NONE),  # type: ignore[arg-type]
             intensity=intensity
             if intensity is not None
             else (last.intensity if last else DEFAULT_INTENSITY),
-            body_site=details.pop("body_site", BodySite.KNEE),
-            **details,
+            **{"body_site": BodySite.KNEE, **details},
         )
-        # Two twitches at the same instant, site and side are two episodes: logging
-        # never merges or drops an entry (a double tap is caught by the UI).
-        stored = uow.episodes.add(profile_id, episode, now())
+
+    # Two twitches at the same instant, site and side are two episodes: logging never
+    # merges or drops an entry (a double tap is caught by the UI).
+    with app_reads(store.db_path, write=True) as writes:
+        # The one-tap log of the app, through plain sqlite3 (the app's start and its
+        # taps never load the ORM): a live profile of one's own, found by id or name.
+        chosen = choose_profile(writes.profiles(), profile)
+        if chosen is not None and chosen.id is not None and not is_demo(chosen):
+            episode = new_episode(writes.latest_episode(chosen.id))
+            stored = writes.add_episode(chosen.id, episode, now())
+            return Logged(stored, unusual_values(stored))
+    # No such profile yet, or Demo: the full path makes "Me" or refuses, in words.
+    with UnitOfWork(store) as uow:
+        profile_id = profile_id_in(uow, profile, now)
+        stored = uow.episodes.add(profile_id, new_episode(uow.episodes.latest(profile_id)), now())
         uow.commit()
     return Logged(stored, unusual_values(stored))
 
@@ -136,12 +148,12 @@ def undo_delete(
 
 def latest_episode(store: Store, profile_id: int) -> Episode | None:
     """The newest live episode: where the one-tap log takes its side and intensity."""
-    with UnitOfWork.reading(store) as uow:
-        return uow.episodes.latest(profile_id)
+    with app_reads(store.db_path) as reads:
+        return reads.latest_episode(profile_id)
 
 
 def episodes_between(
     store: Store, profile_id: int, first: dt.date | None = None, last: dt.date | None = None
 ) -> Sequence[Episode]:
-    with UnitOfWork.reading(store) as uow:
-        return uow.episodes.between(profile_id, first, last)
+    with app_reads(store.db_path) as reads:
+        return reads.episodes_between(profile_id, first, last)

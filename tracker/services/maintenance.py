@@ -22,6 +22,7 @@ __all__ = [
     "data_dir",
     "latest_backup",
     "open_diary",
+    "opening_problem",
     "restore_backup",
 ]
 
@@ -31,10 +32,29 @@ def data_dir(explicit: str | os.PathLike[str] | None = None) -> Path:
     return resolve_data_dir(explicit)
 
 
-def open_diary(folder: Path) -> Store:
+def open_diary(folder: Path, *, check_later: bool = False) -> Store:
     """The store in `folder`, migrated; a damaged or foreign file raises StoreError
-    naming the latest backup, and is never written to."""
-    return open_store(folder)
+    naming the latest backup, and is never written to. With `check_later`, the check
+    for damage of a store that needs no migration runs in the background until
+    `store.wait_for_check()` (the app loads its window meanwhile)."""
+    return open_store(folder, check_later=check_later)
+
+
+def opening_problem(store: Store | None, error: BaseException) -> str | None:
+    """What the recovery window says when opening the diary failed with `error`: the
+    store's own refusal, or, for SQLite failing a first read of a damaged file before
+    the background check has said why, that check's verdict. None for any other error
+    (a bug: it is raised as it is)."""
+    if isinstance(error, StoreError):
+        return str(error)
+    if not isinstance(error, sqlite3.DatabaseError):
+        return None
+    if store is not None:
+        try:
+            store.wait_for_check()
+        except StoreError as found:
+            return str(found)
+    return str(error)
 
 
 def daily_backup(folder: Path, today: dt.date) -> Path | None:

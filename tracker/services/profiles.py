@@ -22,6 +22,7 @@ from tracker.services.profile_choice import choose_profile
 from tracker.services.profile_choice import is_demo as is_demo
 from tracker.services.profile_choice import stored_id as stored_id
 from tracker.storage import Store, UnitOfWork
+from tracker.storage.app_reads import app_reads
 
 
 class DemoProfileError(ValidationError):
@@ -100,9 +101,15 @@ def find_profile(store: Store, key: ProfileKey) -> Profile:
         return profile_in(uow, key, create=False)
 
 
+def needs_first_start(store: Store) -> bool:
+    """True while the store has no profile yet: the app asks who it is for."""
+    with app_reads(store.db_path) as reads:
+        return not reads.has_profile()
+
+
 def list_profiles(store: Store) -> Sequence[Profile]:
-    with UnitOfWork.reading(store) as uow:
-        return uow.profiles.list()
+    with app_reads(store.db_path) as reads:
+        return reads.profiles()
 
 
 def profile_in(
@@ -143,6 +150,9 @@ def profile_id_in(uow: UnitOfWork, key: ProfileKey, now: Clock = system_now) -> 
 
 def resolve_profile(store: Store, key: ProfileKey, now: Clock = system_now) -> Profile:
     """The profile for `key`, creating the first profile if there is none yet."""
+    found = choose_profile(list_profiles(store), key)
+    if found is not None:
+        return found  # read without the ORM: the app's start resolves its profile here
     with UnitOfWork(store) as uow:
         profile = profile_in(uow, key, now)
         uow.commit()
@@ -150,8 +160,8 @@ def resolve_profile(store: Store, key: ProfileKey, now: Clock = system_now) -> P
 
 
 def get_settings(store: Store, profile_id: int) -> Settings:
-    with UnitOfWork.reading(store) as uow:
-        return uow.profiles.settings(profile_id)
+    with app_reads(store.db_path) as reads:
+        return reads.settings(profile_id)
 
 
 def save_settings(

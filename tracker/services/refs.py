@@ -8,8 +8,7 @@ from typing import TypeVar
 
 from tracker.i18n import gettext as _
 from tracker.storage import UnitOfWork
-from tracker.storage.care import CareRecordNotFoundError
-from tracker.storage.episodes import EpisodeNotFoundError
+from tracker.storage.not_found import CareRecordNotFoundError, EpisodeNotFoundError
 
 T = TypeVar("T")
 # A local id, or a uuid in its canonical text form.

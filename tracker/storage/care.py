@@ -16,14 +16,11 @@ from sqlalchemy.orm import Session
 from tracker.domain import Medication, RemedyUse
 from tracker.domain.identity import new_uuid
 from tracker.models import MedicationRow, RemedyUseRow
+from tracker.storage.not_found import CareRecordNotFoundError
 from tracker.storage.ranges import assign, within
 
 R = TypeVar("R", Medication, RemedyUse)
 Row = MedicationRow | RemedyUseRow
-
-
-class CareRecordNotFoundError(LookupError):
-    pass
 
 
 class _CareRepository(Generic[R]):

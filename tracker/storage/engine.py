@@ -1,37 +1,99 @@
 """Opening the store: a private SQLite file (its pragmas live in tracker.storage.sqlite)
-and the migrations that bring it up to date."""
+and the migrations that bring it up to date.
+
+SQLAlchemy is not imported here: a store already at the current schema opens with
+plain `sqlite3` reads (its revision, its health), and its engines are made the first
+time a unit of work needs them. The app's start and its daily reads never pay for the
+ORM (DESIGN.md "Budgets": cold start, memory); migrations and the rarer edits do."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import threading
+from functools import cached_property
 from pathlib import Path
-
-from sqlalchemy.engine import Engine
-from sqlalchemy.orm import Session, sessionmaker
+from typing import TYPE_CHECKING
 
 from tracker.storage import migrate
 from tracker.storage.paths import DB_FILENAME, ensure_private_dir, ensure_private_file
 from tracker.storage.sqlite import make_engine, quick_check
 
+if TYPE_CHECKING:
+    from sqlalchemy.engine import Engine
+    from sqlalchemy.orm import Session, sessionmaker
+
 # The pragmas and transaction modes are SQLite's own: tracker.storage.sqlite keeps them.
 __all__ = ["Store", "make_engine", "open_store"]
 
 
-@dataclass(frozen=True)
 class Store:
-    """An open Kedut store: where it is, and one engine and session factory for writing
-    units of work and one for reading ones."""
+    """An open Kedut store: where it is, and (made on first use) one engine and session
+    factory for writing units of work and one for reading ones."""
 
-    data_dir: Path
-    db_path: Path
-    engine: Engine
-    session_factory: sessionmaker[Session]
-    read_engine: Engine
-    read_session_factory: sessionmaker[Session]
+    def __init__(self, data_dir: Path, db_path: Path) -> None:
+        self.data_dir = data_dir
+        self.db_path = db_path
+        self._health: _HealthCheck | None = None
+
+    def __repr__(self) -> str:
+        return f"Store({str(self.db_path)!r})"
+
+    @cached_property
+    def engine(self) -> Engine:
+        return make_engine(self.db_path)
+
+    @cached_property
+    def read_engine(self) -> Engine:
+        return make_engine(self.db_path, write=False)
+
+    @cached_property
+    def session_factory(self) -> sessionmaker[Session]:
+        from sqlalchemy.orm import sessionmaker
+
+        return sessionmaker(self.engine, expire_on_commit=False)
+
+    @cached_property
+    def read_session_factory(self) -> sessionmaker[Session]:
+        from sqlalchemy.orm import sessionmaker
+
+        return sessionmaker(self.read_engine, expire_on_commit=False)
+
+    def wait_for_check(self) -> None:
+        """For a store opened with `check_later`: wait for its health check, and raise
+        StoreError (as `open_store` would have) when the file is damaged."""
+        health, self._health = self._health, None
+        if health is not None:
+            health.result()
 
     def close(self) -> None:
-        self.engine.dispose()
-        self.read_engine.dispose()
+        for name in ("engine", "read_engine"):
+            made = self.__dict__.pop(name, None)
+            if made is not None:
+                made.dispose()
+        self.__dict__.pop("session_factory", None)
+        self.__dict__.pop("read_session_factory", None)
+
+
+class _HealthCheck:
+    """SQLite's quick check of a store, in a thread: it reads the whole file (≈ 0.1 s for
+    ten years) while waiting on disk and in C, outside Python's lock, so the app loads
+    its window code meanwhile."""
+
+    def __init__(self, db_path: Path) -> None:
+        self._db_path = db_path
+        self._error: migrate.StoreError | None = None
+        self._thread = threading.Thread(target=self._run, name="kedut-quick-check", daemon=True)
+        self._thread.start()
+
+    def _run(self) -> None:
+        try:
+            _refuse_damaged(self._db_path)
+        except migrate.StoreError as error:
+            self._error = error
+
+    def result(self) -> None:
+        self._thread.join()
+        if self._error is not None:
+            raise migrate.StoreError(f"{self._error}{_backup_hint(self._db_path)}")
 
 
 def _refuse_damaged(db_path: Path) -> None:
@@ -50,31 +112,30 @@ def _backup_hint(db_path: Path) -> str:
     return f"; the latest backup is {latest} (restore it with: restore {latest})"
 
 
-def open_store(data_dir: Path) -> Store:
+def open_store(data_dir: Path, *, check_later: bool = False) -> Store:
     """Open (creating if needed) the store in `data_dir`, migrated to the current schema.
 
     Raises migrate.StoreError, leaving the file untouched, when it is not a Kedut store
-    or was written by a newer Kedut."""
+    or was written by a newer Kedut. With `check_later`, a store that needs no migration
+    is checked for damage in the background: the caller must call `wait_for_check()`
+    before it writes or trusts what it read (the app does, before its first frame)."""
     ensure_private_dir(data_dir)
     db_path = data_dir / DB_FILENAME
     ensure_private_file(db_path)
     try:
-        migrate.stored_revision(db_path)  # refuse a foreign file before any pragma touches it
+        revision = migrate.stored_revision(db_path)  # refuse a foreign file first
+        if check_later and revision == migrate.HEAD_REVISION:
+            store = Store(data_dir, db_path)
+            store._health = _HealthCheck(db_path)
+            return store
         _refuse_damaged(db_path)
     except migrate.StoreError as error:
         raise migrate.StoreError(f"{error}{_backup_hint(db_path)}") from error
-    engine = make_engine(db_path)
-    try:
-        migrate.upgrade(engine, db_path)
-    except BaseException:
-        engine.dispose()
-        raise
-    read_engine = make_engine(db_path, write=False)
-    return Store(
-        data_dir=data_dir,
-        db_path=db_path,
-        engine=engine,
-        session_factory=sessionmaker(engine, expire_on_commit=False),
-        read_engine=read_engine,
-        read_session_factory=sessionmaker(read_engine, expire_on_commit=False),
-    )
+    store = Store(data_dir, db_path)
+    if revision != migrate.HEAD_REVISION:
+        try:
+            migrate.upgrade(store.engine, db_path)
+        except BaseException:
+            store.close()
+            raise
+    return store

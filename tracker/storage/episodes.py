@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session
 from tracker.domain import Episode
 from tracker.domain.identity import new_uuid
 from tracker.models import EpisodeRow
+from tracker.storage.not_found import EpisodeNotFoundError
 from tracker.storage.ranges import assign, within
 
 # Episode fields stored in columns of the same name (id and profile_id are set apart).
@@ -22,10 +23,6 @@ def _to_domain(row: EpisodeRow) -> Episode:
     return Episode(
         id=row.id, profile_id=row.profile_id, **{name: getattr(row, name) for name in _COLUMNS}
     )
-
-
-class EpisodeNotFoundError(LookupError):
-    pass
 
 
 class EpisodeRepository:

@@ -9,21 +9,22 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from types import TracebackType
-from typing import Any, Self
+from typing import TYPE_CHECKING, Any, Self
 
-from sqlalchemy import text
-from sqlalchemy.orm import Session
-
-from tracker.storage.aggregates import Aggregates
-from tracker.storage.bulk import BulkRecords
-from tracker.storage.care import MedicationRepository, RemedyRepository
-from tracker.storage.conflicts import ConflictRepository
-from tracker.storage.days import DayLogRepository
-from tracker.storage.engine import Store
-from tracker.storage.episodes import EpisodeRepository
-from tracker.storage.profiles import ProfileRepository
 from tracker.storage.sqlite import Rows
-from tracker.storage.sync.device import DeviceSync
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
+
+    from tracker.storage.aggregates import Aggregates
+    from tracker.storage.bulk import BulkRecords
+    from tracker.storage.care import MedicationRepository, RemedyRepository
+    from tracker.storage.conflicts import ConflictRepository
+    from tracker.storage.days import DayLogRepository
+    from tracker.storage.engine import Store
+    from tracker.storage.episodes import EpisodeRepository
+    from tracker.storage.profiles import ProfileRepository
+    from tracker.storage.sync.device import DeviceSync
 
 
 class _SessionRunner:
@@ -33,10 +34,14 @@ class _SessionRunner:
         self._session = session
 
     def run(self, sql: str, params: Mapping[str, Any] | None = None) -> Rows:
+        from sqlalchemy import text
+
         result: Any = self._session.execute(text(sql), dict(params or {}))
         return Rows(result.all() if result.returns_rows else [])
 
     def many(self, sql: str, params: Sequence[Mapping[str, Any]]) -> None:
+        from sqlalchemy import text
+
         if params:
             self._session.execute(text(sql), [dict(p) for p in params])
 
@@ -61,6 +66,17 @@ class UnitOfWork:
         return cls(store, write=False)
 
     def __enter__(self) -> Self:
+        # The ORM loads with the first unit of work, not with this module: the app's
+        # start and its daily reads run on plain sqlite3 (tracker.storage.app_reads).
+        from tracker.storage.aggregates import Aggregates
+        from tracker.storage.bulk import BulkRecords
+        from tracker.storage.care import MedicationRepository, RemedyRepository
+        from tracker.storage.conflicts import ConflictRepository
+        from tracker.storage.days import DayLogRepository
+        from tracker.storage.episodes import EpisodeRepository
+        from tracker.storage.profiles import ProfileRepository
+        from tracker.storage.sync.device import DeviceSync
+
         factory = self._store.session_factory if self.writes else self._store.read_session_factory
         self._session: Session = factory()
         self.profiles = ProfileRepository(self._session)
