@@ -111,7 +111,7 @@ class KedutApp(App):
     def on_start(self) -> None:
         if self.diary is None:
             return  # the first start asks first; it calls this again when done
-        self.root.screen("today").refresh()
+        # Today has read the diary already: it did on entering, as the first screen.
         from tracker.ui.reminders import Reminders
 
         self.reminders = Reminders(lambda: self.diary, self.icon, self._reminder_due)

@@ -17,6 +17,7 @@ from kivy.uix.screenmanager import Screen
 from tracker.analysis.messages import finding_sentence, hidden_explanation
 from tracker.i18n import Language, app_language, ngettext
 from tracker.i18n import gettext as _
+from tracker.ui.memory import give_back_memory_soon
 from tracker.ui.presenters.safety import reason_text
 from tracker.ui.widgets.controls import fill_chips
 
@@ -44,6 +45,13 @@ class InsightsScreen(Screen):
 
     def on_pre_enter(self, *_args: object) -> None:
         self.refresh()
+
+    def on_leave(self, *_args: object) -> None:
+        """The charts are drawn again at every visit: their textures (≈ 10 MB of pixels)
+        are let go of when the person leaves, and the memory goes back to the system."""
+        for name in CHARTS:
+            self.ids[name].clear()
+        give_back_memory_soon()
 
     def refresh(self) -> None:
         self.title_text, self.findings_title = _("Insights"), _("What went together with twitching")
@@ -124,3 +132,4 @@ class InsightsScreen(Screen):
         self.pending -= 1
         if self.pending == 0:
             self.status_text = ""
+            give_back_memory_soon()  # what came from the child process is freed now

@@ -21,6 +21,7 @@ from kivy.uix.screenmanager import Screen
 from tracker.formats.files import file_name_part, free_path
 from tracker.i18n import Language, current_language
 from tracker.i18n import gettext as _
+from tracker.ui.memory import give_back_memory_soon
 from tracker.ui.presenters.safety import export_failed
 from tracker.ui.widgets.controls import fill_chips
 
@@ -145,6 +146,7 @@ class ReportScreen(Screen):
     @mainthread
     def _done(self, path: str, message: str) -> None:
         self.busy, self.saved_path, self.result_text = False, path, message
+        give_back_memory_soon()  # the file's bytes are written and freed
 
     def open_folder(self) -> None:
         folder = Path(self.saved_path)

@@ -78,3 +78,8 @@ class ChartImage(Image):
         texture.flip_vertical()  # matplotlib's rows run top-down, OpenGL's bottom-up
         self.texture = texture
         self.opacity = 1
+
+    def clear(self) -> None:
+        """Let go of the chart's pixels (hidden until the next `show_rgba`)."""
+        self.opacity = 0
+        self.texture = None
