@@ -10,20 +10,15 @@ import importlib
 import os
 import sys
 import threading
+from pathlib import Path
 from typing import TYPE_CHECKING
 
-from tracker.i18n import language_from_env, set_language
-from tracker.services import maintenance
-from tracker.services.profiles import (
-    ProfileNotFoundError,
-    get_settings,
-    needs_first_start,
-    resolve_profile,
-)
 from tracker.ui import kivy_setup
 
 if TYPE_CHECKING:
+    from tracker.domain import Profile
     from tracker.services.diary_service import DiaryService
+    from tracker.services.maintenance import Store
 
 PRELOADED = (
     "tracker.services.diary_service",
@@ -35,20 +30,49 @@ PRELOADED = (
     "tracker.ui.presenters.edits",
     "tracker.ui.presenters.profiles",
 )
-"""Kedut's own modules that Today needs and that never touch Kivy. They are imported in
-a thread while the main thread makes the window, which waits on the X server and GL
-mostly outside Python's lock: the first frame no longer waits for them in turn
-(docs/performance.md, "Wave 2c: the app's start")."""
+"""Kedut's own modules that Today needs and that never touch Kivy."""
 
 
-def _preload() -> threading.Thread:
-    def load() -> None:
-        for name in PRELOADED:
-            importlib.import_module(name)
+class _Opening(threading.Thread):
+    """Opening the diary, picking the profile and its language, and loading Kedut's own
+    modules that Today needs (none touches Kivy): in a thread, while the main thread
+    makes the window, which waits on the X server and GL mostly outside Python's lock.
+    The first frame no longer waits for them in turn (docs/performance.md, "Wave 2c:
+    the app's start"). What went wrong is kept for the main thread to say."""
 
-    thread = threading.Thread(target=load, name="kedut-preload", daemon=True)
-    thread.start()
-    return thread
+    def __init__(self, data_dir: str | None, profile: str | None) -> None:
+        super().__init__(name="kedut-opening", daemon=True)
+        self.data_dir, self.profile = data_dir, profile
+        self.folder: Path | None = None
+        self.store: Store | None = None
+        self.chosen: Profile | None = None
+        self.error: Exception | None = None
+        self.start()
+
+    def run(self) -> None:
+        try:
+            self._open()
+            for name in PRELOADED:
+                importlib.import_module(name)
+        except Exception as error:  # said on the main thread, in words
+            self.error = error
+
+    def _open(self) -> None:
+        from tracker.i18n import language_from_env, set_language
+        from tracker.services import maintenance
+        from tracker.services.profiles import get_settings, needs_first_start, resolve_profile
+
+        self.folder = maintenance.data_dir(self.data_dir)
+        # SQLite's check for damage reads the whole file: it goes on in the background
+        # until just before the first frame.
+        self.store = maintenance.open_diary(self.folder, check_later=True)
+        first = self.profile is None and needs_first_start(self.store)
+        self.chosen = None if first else resolve_profile(self.store, self.profile)
+        if self.chosen is not None:
+            assert self.chosen.id is not None
+            set_language(language_from_env(get_settings(self.store, self.chosen.id).language))
+        else:
+            set_language(language_from_env())
 
 
 NO_DISPLAY_MESSAGE = """\
@@ -66,49 +90,50 @@ def display_available() -> bool:
     return bool(os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
 
 
+def _say_error(text: str) -> None:
+    # Kivy, loaded by now, routes sys.stderr through its log ("WARNING: stderr: …"):
+    # the person's terminal gets the line itself.
+    print(f"kedut: error: {text}", file=sys.__stderr__ or sys.stderr)
+
+
 def run_app(data_dir: str | None = None, profile: str | None = None) -> int:
     if not display_available():
         print(NO_DISPLAY_MESSAGE, file=sys.stderr)
         return 1
-    folder = maintenance.data_dir(data_dir)
-    store = None
-    try:
-        # SQLite's check for damage reads the whole file: it runs in the background
-        # while Kivy and the screens load, and is waited for before the first frame.
-        store = maintenance.open_diary(folder, check_later=True)
-        first = profile is None and needs_first_start(store)
-        chosen = None if first else resolve_profile(store, profile)
-        if chosen is not None:
-            assert chosen.id is not None
-            set_language(language_from_env(get_settings(store, chosen.id).language))
-        else:
-            set_language(language_from_env())
-        preloading = _preload()
-        kivy_setup.configure_kivy()
-        from kivy.core.window import Window  # noqa: F401 - makes the window, in parallel
+    opening = _Opening(data_dir, profile)
+    kivy_setup.configure_kivy()
+    from kivy.core.window import Window  # makes the window, while the diary opens
 
-        preloading.join()
+    opening.join()
+    from tracker.services import maintenance
+    from tracker.services.profiles import ProfileNotFoundError
+
+    store, chosen = opening.store, opening.chosen
+    try:
+        if opening.error is not None:
+            raise opening.error
+        assert store is not None
+        store.wait_for_check()
         from tracker.services.diary_service import DiaryService
         from tracker.ui.kedut_app import KedutApp, default_export_dir
-
-        store.wait_for_check()
     except ProfileNotFoundError as error:
-        print(f"kedut: error: {error}", file=sys.stderr)
+        Window.close()
+        _say_error(str(error))
         return 1
     except Exception as error:
         problem = maintenance.opening_problem(store, error)
         if problem is None:
             raise
-        print(f"kedut: error: {problem}", file=sys.stderr)
-        os.environ.setdefault("KIVY_NO_ARGS", "1")
+        _say_error(problem)
         from tracker.ui.recovery import RecoveryApp
 
-        RecoveryApp(data_dir=folder, problem=problem).run()
+        RecoveryApp(data_dir=opening.folder or Path(), problem=problem).run()
         return 1
 
     def start_diary(name: str, language: str, with_demo: bool) -> DiaryService:
         from tracker.services.app_profiles import start_profile
 
+        assert store is not None
         return DiaryService(store, start_profile(store, name, language, with_demo))
 
     diary = None if chosen is None else DiaryService(store, chosen)

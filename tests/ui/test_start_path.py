@@ -116,3 +116,25 @@ def test_a_damaged_diary_still_opens_the_recovery_window(tmp_path: Path) -> None
     assert "damaged" in line, line
     assert "kedut: error:" in result.stderr and "damaged" in result.stderr
     assert db_path.read_bytes() == damaged != before  # never written to
+
+
+def test_an_unknown_profile_is_said_plainly_and_the_app_ends(tmp_path: Path) -> None:
+    data_dir = tmp_path / "data"
+    assert kedut(data_dir, "profiles", "add", "Ani").returncode == 0
+    result = subprocess.run(
+        [
+            sys.executable,
+            str(PROJECT / "main.py"),
+            "--data-dir",
+            str(data_dir),
+            "--profile",
+            "Nobody",
+        ],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert result.returncode == 1
+    assert "kedut: error: profile: 'Nobody' not found (existing: Ani)" in result.stderr
+    assert "WARNING" not in result.stderr and "Traceback" not in result.stderr, result.stderr
