@@ -16,8 +16,6 @@ import sys
 from functools import cache
 from typing import Any
 
-from kivy.clock import Clock
-
 SOON_S = 0.25
 """Time for the graphics code to delete textures let go of (it does so on the Clock's
 next tick) before the memory is given back."""
@@ -46,4 +44,6 @@ def give_back_memory_soon() -> None:
     """As `give_back_memory`, a moment later: a texture let go of now is deleted by the
     graphics code on the Clock's next tick, not at once. (Not on the next frame: Kivy
     draws none while nothing on the screen changes.)"""
+    from kivy.clock import Clock
+
     Clock.schedule_once(lambda _dt: give_back_memory(), SOON_S)
