@@ -43,8 +43,20 @@ def visit(_dt):
         Clock.schedule_once(visit, 0.1)
         return
     seen["every_screen"] = loaded()
+    report = app.root.screen("report")
+    app.export_dir = {exports!r}
+    report.export("chart-png")  # the chart is drawn in a child process too
+    Clock.schedule_interval(lambda _dt: charted(report), 0.1)
+
+def charted(report):
+    if report.busy:
+        return True
+    plotting = {{n.split(".")[0] for n in sys.modules}} & {{"matplotlib"}}
+    seen["after_chart"] = loaded() + sorted(plotting)
+    seen["chart"] = os.path.basename(report.saved_path)
     print("LOADED=" + json.dumps(seen))
-    app.stop()
+    App.get_running_app().stop()
+    return False
 
 Clock.schedule_once(report, 0)
 sys.exit(run_app(data_dir={data_dir!r}, profile={profile!r}))
@@ -75,21 +87,24 @@ def _run(code: str) -> subprocess.CompletedProcess[str]:
     )
 
 
-def test_today_its_one_tap_log_and_every_screen_read_without_the_orm(tmp_path: Path) -> None:
+def test_today_every_screen_and_a_chart_export_never_load_the_orm_or_matplotlib(
+    tmp_path: Path,
+) -> None:
     data_dir = tmp_path / "data"
     for command in (
         ("profiles", "add", "Ani"),
         ("--profile", "Ani", "log", "twitch", "--side", "left", "--intensity", "3"),
     ):
         assert kedut(data_dir, *command).returncode == 0
-    result = _run(PROBE.format(data_dir=str(data_dir), profile="Ani"))
+    exports = tmp_path / "exports"
+    result = _run(PROBE.format(data_dir=str(data_dir), profile="Ani", exports=str(exports)))
     assert result.returncode == 0, result.stderr[-2000:]
     (line,) = [ln for ln in result.stdout.splitlines() if ln.startswith("LOADED=")]
-    assert json.loads(line.removeprefix("LOADED=")) == {
-        "start": [],
-        "after_tap": [],
-        "every_screen": [],
-    }
+    seen = json.loads(line.removeprefix("LOADED="))
+    assert seen.pop("chart").startswith("kedut-timeline-Ani-")
+    assert seen == {"start": [], "after_tap": [], "every_screen": [], "after_chart": []}
+    (png,) = exports.glob("kedut-timeline-Ani-*.png")
+    assert png.read_bytes().startswith(b"\x89PNG")
     with sqlite3.connect(data_dir / "kedut.sqlite3") as con:
         rows = con.execute(
             "SELECT side, intensity, uuid IS NOT NULL FROM twitch_episode ORDER BY id"

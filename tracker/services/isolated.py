@@ -73,6 +73,21 @@ def report_pdf(
     return value
 
 
+def chart_file(
+    data_dir: Path,
+    profile_id: int,
+    today: dt.date,
+    first: dt.date | None,
+    language: str,
+    kind: str,
+    file_format: str,
+) -> bytes:
+    """One chart as a file's bytes ("png", "svg" or "pdf"), made in a fresh process."""
+    value = _run("chart", data_dir, profile_id, today, first, language, kind, file_format)
+    assert isinstance(value, bytes)
+    return value
+
+
 def sync_report(
     db_path: Path,
     server: str | None,
@@ -172,6 +187,28 @@ def _report(
     return build_report(data, Language.named(language))
 
 
+def _chart(
+    data_dir: Path,
+    profile_id: int,
+    today: dt.date,
+    first: dt.date | None,
+    language: str,
+    kind: str,
+    file_format: str,
+) -> bytes:
+    from tracker.charts import render
+    from tracker.i18n import Language
+    from tracker.services.charts import chart_data
+    from tracker.storage import open_store
+
+    store = open_store(data_dir)
+    try:
+        data = chart_data(store, profile_id, today, first)
+    finally:
+        store.close()
+    return render(kind, data, file_format, Language.named(language))
+
+
 def _sync(
     db_path: Path, server: str | None, at: dt.datetime, language: str, batch: int
 ) -> SyncReport:
@@ -195,7 +232,7 @@ def _in_the_background() -> None:
     os.nice(BACKGROUND_NICENESS)
 
 
-JOBS: dict[str, Any] = {"insights": _insights, "report": _report, "sync": _sync}
+JOBS: dict[str, Any] = {"insights": _insights, "report": _report, "chart": _chart, "sync": _sync}
 
 
 def _child() -> None:

@@ -133,11 +133,21 @@ class ReportScreen(Screen):
             )
             return write_atomic(free_path(folder, f"kedut-report-{name}-{stamp}", ".pdf"), pdf)
         if what.startswith("chart"):
-            from tracker.services.charts import chart_data, write_chart
+            # Also in a process of its own: matplotlib never stays in the app.
+            from tracker.services.isolated import chart_file
 
-            charts = chart_data(self.diary.store, self.diary.profile_id, today, first)
-            out = free_path(folder, f"kedut-timeline-{name}-{stamp}", "." + what.split("-")[1])
-            return write_chart(out, "timeline", charts, language)
+            file_format = what.split("-")[1]
+            picture = chart_file(
+                self.diary.store.data_dir,
+                self.diary.profile_id,
+                today,
+                first,
+                language.code,
+                "timeline",
+                file_format,
+            )
+            out = free_path(folder, f"kedut-timeline-{name}-{stamp}", "." + file_format)
+            return write_atomic(out, picture)
         if what == "csv":
             out = free_path(folder, f"kedut-csv-{name}-{stamp}")
             return self.diary.export_csv(out)[0].parent
