@@ -17,12 +17,21 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from tracker.domain import RED_FLAGS, Medication, MedicationKind, Profile, Settings
+from tracker.domain import (
+    RED_FLAGS,
+    BodySite,
+    Medication,
+    MedicationKind,
+    Profile,
+    Settings,
+    Side,
+)
 from tracker.formats.records import DAY_COLUMNS
 from tracker.i18n import gettext as _
 from tracker.storage.migrate import HEAD_REVISION, StoreError
 from tracker.storage.paths import DB_FILENAME
 from tracker.storage.sqlite import (
+    UTC_MINUTE_OF_DAY,
     ConnectionRunner,
     StoreFileError,
     device_transaction,
@@ -38,6 +47,22 @@ DailyEpisodeRow = tuple[int, int, int, int | None]
 RedFlagRow = tuple[dt.date, str, str, bool, bool, bool, bool, bool]
 
 _LIVE_EPISODE = "profile_id = :p AND deleted_at IS NULL"
+# Every site and side spelt out: SQLite then reads a period of each (site, side) from
+# ix_twitch_episode_live_site_day (profile, site, side, day), the index alone, instead of
+# looking up each of the period's episodes in the table (a range of days: ≈4 times
+# faster; all ten years: ≈6 times).
+_EVERY_PLACE = (
+    f"body_site IN ({', '.join(repr(site.value) for site in BodySite)})"
+    f" AND side IN ({', '.join(repr(side.value) for side in Side)})"
+)
+# The partial indexes that answer the daily series and the hours alone. Both begin with
+# (profile, day) and SQLite's planner, which counts neither as covering (their condition
+# names deleted_at), took the newest for both: named, each query reads its own.
+_BY_DAY = "INDEXED BY ix_twitch_episode_live_day"
+_BY_START = "INDEXED BY ix_twitch_episode_live_start"
+# As ix_twitch_episode_live_red_flag spells it (migration 0006): SQLite reads a partial
+# index only for a query whose WHERE holds the index's condition as written.
+_RED_FLAGGED = f"({' OR '.join(f'{flag} = 1' for flag in RED_FLAGS)})"
 # A day as the number of days after :first: the series is indexed by it, and SQLite
 # works it out for a few thousand days faster than Python turns them into dates.
 _AFTER_FIRST = "CAST(julianday({column}) - julianday(:first) AS INTEGER)"
@@ -105,7 +130,7 @@ class AnalysisReads:
         each day with an episode, oldest first."""
         rows = self._run(
             f"SELECT {_AFTER_FIRST.format(column='local_date')}, count(*), max(intensity),"  # noqa: S608
-            f" sum(duration_s) FROM twitch_episode WHERE {_LIVE_EPISODE}"
+            f" sum(duration_s) FROM twitch_episode {_BY_DAY} WHERE {_LIVE_EPISODE}"
             " AND local_date BETWEEN :first AND :last GROUP BY local_date ORDER BY local_date",
             {"p": profile_id, "first": first.isoformat(), "last": last.isoformat()},
         )
@@ -156,7 +181,7 @@ class AnalysisReads:
         if first is None:
             within = f"{planner_hint('local_date')} <= :last"
         else:
-            within = "local_date BETWEEN :first AND :last"
+            within = f"{_EVERY_PLACE} AND local_date BETWEEN :first AND :last"
             params["first"] = first.isoformat()
         # One row per (site, side) with its distinct days joined: ten years are ≈100,000
         # episodes, and SQLite joins them in half the time DISTINCT rows take to come back.
@@ -179,14 +204,39 @@ class AnalysisReads:
     def red_flag_episodes(self, profile_id: int, first: dt.date, last: dt.date) -> list[RedFlagRow]:
         rows = self._run(
             f"SELECT local_date, body_site, side, {', '.join(RED_FLAGS)} FROM twitch_episode"  # noqa: S608
-            f" WHERE {_LIVE_EPISODE} AND local_date BETWEEN :first AND :last"
-            f" AND ({' OR '.join(f'{flag} = 1' for flag in RED_FLAGS)})",
+            f" WHERE {_LIVE_EPISODE} AND local_date BETWEEN :first AND :last AND {_RED_FLAGGED}",
             {"p": profile_id, "first": first.isoformat(), "last": last.isoformat()},
         )
         return [
             (_day(day), site, side, bool(a), bool(b), bool(c), bool(d), bool(e))
             for day, site, side, a, b, c, d, e in rows
         ]
+
+    def episodes_by_hour(self, profile_id: int, first: dt.date, last: dt.date) -> list[int]:
+        """Live episodes by the local hour (0…23) they started, from first to last
+        (the covering index ix_twitch_episode_live_start)."""
+        rows = self._run(
+            f"SELECT (({UTC_MINUTE_OF_DAY} + utc_offset_min + 1440) % 1440) / 60, count(*)"  # noqa: S608
+            f" FROM twitch_episode {_BY_START} WHERE {_LIVE_EPISODE}"
+            " AND local_date BETWEEN :first AND :last GROUP BY 1",
+            {"p": profile_id, "first": first.isoformat(), "last": last.isoformat()},
+        )
+        hours = [0] * 24
+        for hour, count in rows:
+            hours[hour] = count
+        return hours
+
+    def episodes_by_place(
+        self, profile_id: int, first: dt.date, last: dt.date
+    ) -> dict[tuple[str, str], int]:
+        """Live episodes by (body site, side) from first to last."""
+        rows = self._run(
+            "SELECT body_site, side, count(*) FROM twitch_episode"  # noqa: S608 - fixed names
+            f" WHERE {_LIVE_EPISODE} AND {_EVERY_PLACE} AND local_date BETWEEN :first AND :last"
+            " GROUP BY body_site, side",
+            {"p": profile_id, "first": first.isoformat(), "last": last.isoformat()},
+        )
+        return {(site, side): count for site, side, count in rows}
 
 
 @contextmanager
