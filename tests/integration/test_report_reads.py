@@ -75,6 +75,24 @@ def test_the_reports_period_counts_equal_the_stores_aggregates(store: Store) -> 
             assert sum(hours) == sum(places.values()) > 0 and flagged
 
 
+def test_places_counted_by_the_warnings_whole_read_equal_the_stores(store: Store) -> None:
+    profile_id = _diary(store)
+    with analysis_reads(store.db_path) as reads:
+        reads.days_by_site(profile_id, None, LAST)  # the warnings' read of every day
+        # From the first episode (and before it): the whole read's counts; from a later
+        # day, or up to another one: read again. Each equals the store's own count.
+        for first, last in (
+            (FIRST - dt.timedelta(days=3), LAST),
+            (FIRST - dt.timedelta(days=400), LAST),
+            (FIRST, LAST),
+            (FIRST - dt.timedelta(days=3), LAST - dt.timedelta(days=1)),
+        ):
+            places = reads.episodes_by_place(profile_id, first, last)
+            with UnitOfWork.reading(store) as uow:
+                expected = uow.aggregates.episodes_by_place(profile_id, first, last)
+            assert list(places.items()) == list(expected.items()), (first, last)
+
+
 def test_the_reports_period_reads_come_from_indexes_alone(store: Store) -> None:
     profile_id = _diary(store)
     with device_transaction(store.db_path, write=False) as opened:

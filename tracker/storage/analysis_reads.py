@@ -86,6 +86,11 @@ def current_store_file(data_dir: Path) -> Path | None:
 class AnalysisReads:
     def __init__(self, runner: ConnectionRunner) -> None:
         self._run = runner.run
+        # What the warnings' read of the whole diary counted on the way, for each
+        # (profile, last day): the first episode day and the episodes by (site, side).
+        # A report of the whole diary takes its places from it (the same snapshot)
+        # instead of walking ten years of episodes a second time.
+        self._places_until: dict[tuple[int, dt.date], tuple[str, dict[tuple[str, str], int]]] = {}
 
     def live_profiles(self) -> list[Profile]:
         """Live profiles, oldest first (as ProfileRepository.list)."""
@@ -185,16 +190,17 @@ class AnalysisReads:
             params["first"] = first.isoformat()
         # One row per (site, side) with its distinct days joined: ten years are ≈100,000
         # episodes, and SQLite joins them in half the time DISTINCT rows take to come back.
-        rows = [
-            (site, side, joined.split(","))
-            for site, side, joined in self._run(
-                "SELECT body_site, side, group_concat(DISTINCT local_date)"  # noqa: S608
-                " FROM twitch_episode"
-                f" WHERE {_LIVE_EPISODE} AND {within} GROUP BY body_site, side",
-                params,
-            )
-        ]
+        found = self._run(
+            "SELECT body_site, side, group_concat(DISTINCT local_date), count(*)"  # noqa: S608
+            " FROM twitch_episode"
+            f" WHERE {_LIVE_EPISODE} AND {within} GROUP BY body_site, side",
+            params,
+        )
+        rows = [(site, side, joined.split(",")) for site, side, joined, _count in found]
         every = set().union(*(texts for _site, _side, texts in rows))
+        if first is None:
+            counts = {(site, side): count for site, side, _joined, count in found}
+            self._places_until[profile_id, last] = (min(every, default=""), counts)
         ordinals = {text: _day(text).toordinal() for text in every}
         by_site: dict[str, dict[str, set[int]]] = {}
         for site, side, texts in rows:
@@ -213,23 +219,27 @@ class AnalysisReads:
         ]
 
     def episodes_by_hour(self, profile_id: int, first: dt.date, last: dt.date) -> list[int]:
-        """Live episodes by the local hour (0…23) they started, from first to last
-        (the covering index ix_twitch_episode_live_start)."""
-        rows = self._run(
-            f"SELECT (({UTC_MINUTE_OF_DAY} + utc_offset_min + 1440) % 1440) / 60, count(*)"  # noqa: S608
-            f" FROM twitch_episode {_BY_START} WHERE {_LIVE_EPISODE}"
-            " AND local_date BETWEEN :first AND :last GROUP BY 1",
+        """Live episodes by the local hour (0…23) they started, from first to last, from
+        the covering index ix_twitch_episode_live_start. Each episode's hour comes back
+        as one letter (A for 0 … X for 23) of one string, counted here: a GROUP BY on
+        the hour sorted ten years' ≈100,000 rows first, which took a third longer."""
+        hour = f"(({UTC_MINUTE_OF_DAY} + utc_offset_min + 1440) % 1440) / 60"
+        letters = self._run(
+            f"SELECT group_concat(char(65 + {hour}), '') FROM twitch_episode {_BY_START}"  # noqa: S608
+            f" WHERE {_LIVE_EPISODE} AND local_date BETWEEN :first AND :last",
             {"p": profile_id, "first": first.isoformat(), "last": last.isoformat()},
-        )
-        hours = [0] * 24
-        for hour, count in rows:
-            hours[hour] = count
-        return hours
+        ).scalar()
+        return [(letters or "").count(chr(65 + h)) for h in range(24)]
 
     def episodes_by_place(
         self, profile_id: int, first: dt.date, last: dt.date
     ) -> dict[tuple[str, str], int]:
-        """Live episodes by (body site, side) from first to last."""
+        """Live episodes by (body site, side) from first to last: counted by the whole
+        diary's read of the warnings when it ended on `last` and no episode is older
+        than `first`, else read from the site-day index."""
+        whole = self._places_until.get((profile_id, last))
+        if whole is not None and first.isoformat() <= whole[0]:
+            return dict(whole[1])
         rows = self._run(
             "SELECT body_site, side, count(*) FROM twitch_episode"  # noqa: S608 - fixed names
             f" WHERE {_LIVE_EPISODE} AND {_EVERY_PLACE} AND local_date BETWEEN :first AND :last"
