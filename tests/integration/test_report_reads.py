@@ -77,7 +77,10 @@ def test_the_reports_period_counts_equal_the_stores_aggregates(store: Store) -> 
 
 def test_places_counted_by_the_warnings_whole_read_equal_the_stores(store: Store) -> None:
     profile_id = _diary(store)
-    with analysis_reads(store.db_path) as reads:
+    with device_transaction(store.db_path, write=False) as opened:
+        runner = _Planned(opened.connection)
+        runner.plans = []
+        reads = AnalysisReads(runner, count_places=True)
         reads.days_by_site(profile_id, None, LAST)  # the warnings' read of every day
         # From the first episode (and before it): the whole read's counts; from a later
         # day, or up to another one: read again. Each equals the store's own count.
@@ -91,6 +94,7 @@ def test_places_counted_by_the_warnings_whole_read_equal_the_stores(store: Store
             with UnitOfWork.reading(store) as uow:
                 expected = uow.aggregates.episodes_by_place(profile_id, first, last)
             assert list(places.items()) == list(expected.items()), (first, last)
+    assert len(runner.plans) == 3  # the whole read, then the two periods it does not hold
 
 
 def test_the_reports_period_reads_come_from_indexes_alone(store: Store) -> None:

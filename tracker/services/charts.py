@@ -22,7 +22,7 @@ def chart_data(
     first: dt.date | None = None,
     last: dt.date | None = None,
 ) -> ChartData:
-    with analysis_reads(store.db_path) as reads:
+    with analysis_reads(store.db_path, count_places=True) as reads:
         profile = reading_profile(reads.live_profiles(), profile_key)
         return chart_data_in(reads, profile, today, first, last)
 

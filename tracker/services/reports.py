@@ -32,7 +32,7 @@ def report_data(
     # The whole period is read as SQL aggregates through plain sqlite3 (the charts' data
     # and the red-flag days, from their indexes); only the episodes the table lists,
     # the medicines and the remedies are loaded as records.
-    with analysis_reads(store.db_path) as reads:
+    with analysis_reads(store.db_path, count_places=True) as reads:
         profile = reading_profile(reads.live_profiles(), profile_key)
         profile_id = stored_id(profile)
         charts = chart_data_in(reads, profile, today, first, last)

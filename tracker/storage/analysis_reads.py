@@ -84,12 +84,14 @@ def current_store_file(data_dir: Path) -> Path | None:
 
 
 class AnalysisReads:
-    def __init__(self, runner: ConnectionRunner) -> None:
+    def __init__(self, runner: ConnectionRunner, *, count_places: bool = False) -> None:
         self._run = runner.run
-        # What the warnings' read of the whole diary counted on the way, for each
-        # (profile, last day): the first episode day and the episodes by (site, side).
-        # A report of the whole diary takes its places from it (the same snapshot)
-        # instead of walking ten years of episodes a second time.
+        # With count_places, the warnings' read of the whole diary also counts the
+        # episodes by (site, side), kept for each (profile, last day) with the first
+        # episode day: a report of the whole diary takes its places from that scan (the
+        # same snapshot) instead of walking ten years of episodes again. Counting costs
+        # that read ≈ 3 ms, so only the charts and the report ask for it.
+        self._count_places = count_places
         self._places_until: dict[tuple[int, dt.date], tuple[str, dict[tuple[str, str], int]]] = {}
 
     def live_profiles(self) -> list[Profile]:
@@ -190,15 +192,16 @@ class AnalysisReads:
             params["first"] = first.isoformat()
         # One row per (site, side) with its distinct days joined: ten years are ≈100,000
         # episodes, and SQLite joins them in half the time DISTINCT rows take to come back.
+        counting = first is None and self._count_places
         found = self._run(
-            "SELECT body_site, side, group_concat(DISTINCT local_date), count(*)"  # noqa: S608
-            " FROM twitch_episode"
+            "SELECT body_site, side, group_concat(DISTINCT local_date)"  # noqa: S608
+            f"{', count(*)' if counting else ''} FROM twitch_episode"
             f" WHERE {_LIVE_EPISODE} AND {within} GROUP BY body_site, side",
             params,
         )
-        rows = [(site, side, joined.split(",")) for site, side, joined, _count in found]
+        rows = [(row[0], row[1], row[2].split(",")) for row in found]
         every = set().union(*(texts for _site, _side, texts in rows))
-        if first is None:
+        if counting:
             counts = {(site, side): count for site, side, _joined, count in found}
             self._places_until[profile_id, last] = (min(every, default=""), counts)
         ordinals = {text: _day(text).toordinal() for text in every}
@@ -250,12 +253,12 @@ class AnalysisReads:
 
 
 @contextmanager
-def analysis_reads(db_path: Path) -> Iterator[AnalysisReads]:
+def analysis_reads(db_path: Path, *, count_places: bool = False) -> Iterator[AnalysisReads]:
     """One read-only snapshot of the store for the analysis. A store SQLite cannot read
     any more (damaged since it was opened) is a StoreError in plain words."""
     try:
         with device_transaction(db_path, write=False) as runner:
-            yield AnalysisReads(runner)
+            yield AnalysisReads(runner, count_places=count_places)
     except sqlite3.DatabaseError as error:
         raise StoreError(
             _("{path} could not be read ({reason})").format(path=db_path, reason=error)
