@@ -10,6 +10,7 @@ from typing import Any
 import pytest
 
 from tests.integration.kedut_cli import kedut
+from tracker.storage.migrate import HEAD_REVISION
 
 TODAY = "2026-11-25"
 RESULT_KEYS = {
@@ -187,14 +188,15 @@ def test_insights_on_an_older_store_migrates_it_first(demo_dir: Path, tmp_path: 
     db_path = data_dir / "kedut.sqlite3"
     db_path.write_bytes((demo_dir / "kedut.sqlite3").read_bytes())
     with sqlite3.connect(db_path) as con:
-        con.execute("DROP INDEX ix_twitch_episode_live_day")
+        for index in ("live_day", "live_start", "live_red_flag"):  # added by 0005 and 0006
+            con.execute(f"DROP INDEX ix_twitch_episode_{index}")
         con.execute("UPDATE alembic_version SET version_num = '0004'")
 
     older = _json(data_dir, "--profile", "Demo", "insights", "--today", TODAY)
 
     assert older == _json(demo_dir, "--profile", "Demo", "insights", "--today", TODAY)
     with sqlite3.connect(db_path) as con:
-        assert con.execute("SELECT version_num FROM alembic_version").fetchone() == ("0005",)
+        assert con.execute("SELECT version_num FROM alembic_version").fetchone() == (HEAD_REVISION,)
         assert con.execute(
             "SELECT 1 FROM sqlite_master WHERE name = 'ix_twitch_episode_live_day'"
         ).fetchone()

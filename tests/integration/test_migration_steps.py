@@ -170,3 +170,33 @@ def test_0005_keeps_every_row_and_the_daily_series_reads_only_its_index(tmp_path
     assert revision == "0005"
     assert "WHERE deleted_at IS NULL" in index_sql
     assert "ix_twitch_episode_live_day" in str(plan)
+
+
+def test_0006_keeps_every_row_and_adds_the_reports_indexes(tmp_path: Path) -> None:
+    db_path = _store_at_0001_with_rows(tmp_path)
+    _upgrade(db_path, "0002")
+    before = _dump(db_path)
+
+    open_store(tmp_path).close()  # the app's own start-up path: 0003 … 0006
+
+    after = _dump(db_path)
+    for table in TABLES:
+        assert [row[: len(before[table][0])] for row in after[table]] == before[table]
+    with sqlite3.connect(db_path) as con:
+        (revision,) = con.execute("SELECT version_num FROM alembic_version").fetchone()
+        indexes = dict(
+            con.execute(
+                "SELECT name, sql FROM sqlite_master WHERE name IN"
+                " ('ix_twitch_episode_live_start', 'ix_twitch_episode_live_red_flag')"
+            ).fetchall()
+        )
+        flagged = con.execute(
+            "SELECT id FROM twitch_episode INDEXED BY ix_twitch_episode_live_red_flag"
+            " WHERE profile_id = 1 AND deleted_at IS NULL AND local_date <= '2026-12-31'"
+            " AND (pain = 1 OR swelling = 1 OR warmth = 1 OR numbness_tingling = 1"
+            " OR weakness = 1)"
+        ).fetchall()
+    assert revision == HEAD_REVISION == "0006"
+    assert sorted(indexes) == ["ix_twitch_episode_live_red_flag", "ix_twitch_episode_live_start"]
+    assert all("WHERE deleted_at IS NULL" in sql for sql in indexes.values())
+    assert flagged == [(1,)]  # the live episode with pain

@@ -40,6 +40,31 @@ class EpisodeRow(Tracked, Base):
             sqlite_where=text("deleted_at IS NULL"),
             postgresql_where=text("deleted_at IS NULL"),
         ),
+        # The doctor report counts live episodes by the hour they started: covering.
+        Index(
+            "ix_twitch_episode_live_start",
+            "profile_id",
+            "local_date",
+            "started_at",
+            "utc_offset_min",
+            sqlite_where=text("deleted_at IS NULL"),
+            postgresql_where=text("deleted_at IS NULL"),
+        ),
+        # The few live episodes with a red-flag sign, by day (the condition as the
+        # reads spell it, or SQLite would not use the index).
+        Index(
+            "ix_twitch_episode_live_red_flag",
+            "profile_id",
+            "local_date",
+            sqlite_where=text(
+                "deleted_at IS NULL AND (pain = 1 OR swelling = 1 OR warmth = 1"
+                " OR numbness_tingling = 1 OR weakness = 1)"
+            ),
+            postgresql_where=text(
+                "deleted_at IS NULL AND (pain OR swelling OR warmth OR numbness_tingling"
+                " OR weakness)"
+            ),
+        ),
         CheckConstraint("intensity BETWEEN 0 AND 4", name="intensity"),
         CheckConstraint("duration_s IS NULL OR duration_s BETWEEN 1 AND 86400", name="duration_s"),
         CheckConstraint("utc_offset_min BETWEEN -720 AND 840", name="utc_offset_min"),

@@ -6,11 +6,13 @@ import datetime as dt
 from pathlib import Path
 
 from tracker.charts import ChartData, render
+from tracker.domain import Profile
 from tracker.formats.files import write_atomic
 from tracker.i18n import Language
-from tracker.services.insights import current_warnings, insights
-from tracker.services.profiles import ProfileKey, stored_id
-from tracker.storage import Store, UnitOfWork
+from tracker.services.insights import insights_in, warnings_in
+from tracker.services.profile_choice import ProfileKey, reading_profile, stored_id
+from tracker.storage import Store
+from tracker.storage.analysis_reads import AnalysisReads, analysis_reads
 
 
 def chart_data(
@@ -20,19 +22,28 @@ def chart_data(
     first: dt.date | None = None,
     last: dt.date | None = None,
 ) -> ChartData:
-    found = insights(store, profile_key, today, first, last)
-    # A profile not stored yet (a new diary) is asked for by its key again: still empty.
-    key = profile_key if found.profile.id is None else found.profile.id
-    profile_id = stored_id(found.profile)
-    with UnitOfWork.reading(store) as uow:
-        by_hour = uow.aggregates.episodes_by_hour(profile_id, found.first, found.last)
-        by_place = uow.aggregates.episodes_by_place(profile_id, found.first, found.last)
+    with analysis_reads(store.db_path, count_places=True) as reads:
+        profile = reading_profile(reads.live_profiles(), profile_key)
+        return chart_data_in(reads, profile, today, first, last)
+
+
+def chart_data_in(
+    reads: AnalysisReads,
+    profile: Profile,
+    today: dt.date,
+    first: dt.date | None = None,
+    last: dt.date | None = None,
+) -> ChartData:
+    """Everything the charts show, in one read of the diary through plain sqlite3
+    (whole-period counts are SQL aggregates over covering indexes)."""
+    found = insights_in(reads, profile, today, first, last)
+    profile_id = stored_id(profile)
     return ChartData(
         series=found.series,
-        warnings=current_warnings(store, key, min(today, found.last)),
+        warnings=warnings_in(reads, profile_id, min(today, found.last)),
         correlations=found.correlations,
-        episodes_by_hour=by_hour,
-        episodes_by_place=by_place,
+        episodes_by_hour=reads.episodes_by_hour(profile_id, found.first, found.last),
+        episodes_by_place=reads.episodes_by_place(profile_id, found.first, found.last),
     )
 
 

@@ -81,14 +81,25 @@ def insights(
 ) -> Insights:
     """The daily series and correlations from `first` (default: the first day with any
     entry) to `last` (default: today). Reading stores nothing (a new diary is empty)."""
-    last = last or today
     with analysis_reads(_db_path(store)) as reads:
         profile = reading_profile(reads.live_profiles(), profile_key)
-        profile_id = stored_id(profile)
-        first = first or reads.first_entry_day(profile_id) or last
-        if first > last:
-            raise ValidationError("from", first.isoformat(), f"on or before --to ({last})")
-        series = daily_series(reads, profile_id, first, last)
+        return insights_in(reads, profile, today, first, last)
+
+
+def insights_in(
+    reads: AnalysisReads,
+    profile: Profile,
+    today: dt.date,
+    first: dt.date | None = None,
+    last: dt.date | None = None,
+) -> Insights:
+    """`insights` within a read already open (for a caller that reads more with it)."""
+    last = last or today
+    profile_id = stored_id(profile)
+    first = first or reads.first_entry_day(profile_id) or last
+    if first > last:
+        raise ValidationError("from", first.isoformat(), f"on or before --to ({last})")
+    series = daily_series(reads, profile_id, first, last)
     from tracker.analysis.correlations import correlate
 
     return Insights(profile, first, last, series, correlate(series))
@@ -97,14 +108,19 @@ def insights(
 def current_warnings(store: Store | Path, profile_key: ProfileKey, today: dt.date) -> list[Warning]:
     with analysis_reads(_db_path(store)) as reads:
         profile_id = stored_id(reading_profile(reads.live_profiles(), profile_key))
-        settings = reads.settings(profile_id)
-        # Read a few weeks back, and the whole diary only when a current run may reach
-        # past them: usually years of old episodes never leave the database.
-        since = today - dt.timedelta(days=8 * settings.persist_span_days)
-        days_by_site = reads.days_by_site(profile_id, since, today)
-        if current_run_may_start_before(days_by_site, settings, today, since):
-            days_by_site = reads.days_by_site(profile_id, None, today)
-        flagged = reads.red_flag_episodes(
-            profile_id, today - dt.timedelta(days=RED_FLAG_DAYS - 1), today
-        )
+        return warnings_in(reads, profile_id, today)
+
+
+def warnings_in(reads: AnalysisReads, profile_id: int, today: dt.date) -> list[Warning]:
+    """The profile's current warnings, within a read already open."""
+    settings = reads.settings(profile_id)
+    # Read a few weeks back, and the whole diary only when a current run may reach
+    # past them: usually years of old episodes never leave the database.
+    since = today - dt.timedelta(days=8 * settings.persist_span_days)
+    days_by_site = reads.days_by_site(profile_id, since, today)
+    if current_run_may_start_before(days_by_site, settings, today, since):
+        days_by_site = reads.days_by_site(profile_id, None, today)
+    flagged = reads.red_flag_episodes(
+        profile_id, today - dt.timedelta(days=RED_FLAG_DAYS - 1), today
+    )
     return warnings_from_days(days_by_site, flagged, settings, today)

@@ -13,9 +13,10 @@ from tracker.formats.files import write_atomic
 from tracker.i18n import Language
 from tracker.reports import ReportData, build_report
 from tracker.reports.sections import MAX_EPISODE_ROWS
-from tracker.services.charts import chart_data
-from tracker.services.profiles import ProfileKey, profile_in, stored_id
+from tracker.services.charts import chart_data_in
+from tracker.services.profile_choice import ProfileKey, reading_profile, stored_id
 from tracker.storage import Store, UnitOfWork
+from tracker.storage.analysis_reads import analysis_reads
 
 OFFSET_SPAN_DAYS = 2
 """Local dates of two episodes in time order differ by at most this, the other way round."""
@@ -28,36 +29,41 @@ def report_data(
     first: dt.date | None = None,
     last: dt.date | None = None,
 ) -> ReportData:
-    charts = chart_data(store, profile_key, today, first, last)
-    first, last = charts.series.first, charts.series.last
-    with UnitOfWork.reading(store) as uow:
-        profile = profile_in(uow, profile_key)
+    # The whole period is read as SQL aggregates through plain sqlite3 (the charts' data
+    # and the red-flag days, from their indexes); only the episodes the table lists,
+    # the medicines and the remedies are loaded as records.
+    with analysis_reads(store.db_path, count_places=True) as reads:
+        profile = reading_profile(reads.live_profiles(), profile_key)
         profile_id = stored_id(profile)
-        # Counts come from SQL; only the episodes the table lists are loaded.
-        latest = uow.episodes.page_newest_first(
-            profile_id, MAX_EPISODE_ROWS, None, _latest_from(charts.series), None, last
-        )
+        charts = chart_data_in(reads, profile, today, first, last)
+        first, last = charts.series.first, charts.series.last
         flagged: dict[str, set[dt.date]] = {flag: set() for flag in RED_FLAGS}
-        for day, _site, _side, *flags in uow.aggregates.red_flag_episodes(profile_id, first, last):
+        for day, _site, _side, *flags in reads.red_flag_episodes(profile_id, first, last):
             for flag, on in zip(RED_FLAGS, flags, strict=True):
                 if on:
                     flagged[flag].add(day)
-        places = charts.episodes_by_place
-        series = charts.series
-        return ReportData(
-            profile_name=profile.name,
-            first=first,
-            last=last,
-            generated_on=today,
-            charts=charts,
-            episodes=list(reversed(latest)),
-            episode_count=sum(places.values()),
-            episode_days=int((series.episodes > 0).sum()),
-            places=places,
-            red_flag_days={flag: sorted(days) for flag, days in flagged.items()},
-            medications=uow.medications.overlapping(profile_id, first, last),
-            remedies=uow.remedies.between(profile_id, first, last),
+    with UnitOfWork.reading(store) as uow:
+        latest = uow.episodes.page_newest_first(
+            profile_id, MAX_EPISODE_ROWS, None, _latest_from(charts.series), None, last
         )
+        medications = uow.medications.overlapping(profile_id, first, last)
+        remedies = uow.remedies.between(profile_id, first, last)
+    places = charts.episodes_by_place
+    series = charts.series
+    return ReportData(
+        profile_name=profile.name,
+        first=first,
+        last=last,
+        generated_on=today,
+        charts=charts,
+        episodes=list(reversed(latest)),
+        episode_count=sum(places.values()),
+        episode_days=int((series.episodes > 0).sum()),
+        places=places,
+        red_flag_days={flag: sorted(days) for flag, days in flagged.items()},
+        medications=medications,
+        remedies=remedies,
+    )
 
 
 def _latest_from(series: DailySeries) -> dt.date:

@@ -17,12 +17,21 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from tracker.domain import RED_FLAGS, Medication, MedicationKind, Profile, Settings
+from tracker.domain import (
+    RED_FLAGS,
+    BodySite,
+    Medication,
+    MedicationKind,
+    Profile,
+    Settings,
+    Side,
+)
 from tracker.formats.records import DAY_COLUMNS
 from tracker.i18n import gettext as _
 from tracker.storage.migrate import HEAD_REVISION, StoreError
 from tracker.storage.paths import DB_FILENAME
 from tracker.storage.sqlite import (
+    UTC_MINUTE_OF_DAY,
     ConnectionRunner,
     StoreFileError,
     device_transaction,
@@ -38,6 +47,22 @@ DailyEpisodeRow = tuple[int, int, int, int | None]
 RedFlagRow = tuple[dt.date, str, str, bool, bool, bool, bool, bool]
 
 _LIVE_EPISODE = "profile_id = :p AND deleted_at IS NULL"
+# Every site and side spelt out: SQLite then reads a period of each (site, side) from
+# ix_twitch_episode_live_site_day (profile, site, side, day), the index alone, instead of
+# looking up each of the period's episodes in the table (a range of days: ≈4 times
+# faster; all ten years: ≈6 times).
+_EVERY_PLACE = (
+    f"body_site IN ({', '.join(repr(site.value) for site in BodySite)})"
+    f" AND side IN ({', '.join(repr(side.value) for side in Side)})"
+)
+# The partial indexes that answer the daily series and the hours alone. Both begin with
+# (profile, day) and SQLite's planner, which counts neither as covering (their condition
+# names deleted_at), took the newest for both: named, each query reads its own.
+_BY_DAY = "INDEXED BY ix_twitch_episode_live_day"
+_BY_START = "INDEXED BY ix_twitch_episode_live_start"
+# As ix_twitch_episode_live_red_flag spells it (migration 0006): SQLite reads a partial
+# index only for a query whose WHERE holds the index's condition as written.
+_RED_FLAGGED = f"({' OR '.join(f'{flag} = 1' for flag in RED_FLAGS)})"
 # A day as the number of days after :first: the series is indexed by it, and SQLite
 # works it out for a few thousand days faster than Python turns them into dates.
 _AFTER_FIRST = "CAST(julianday({column}) - julianday(:first) AS INTEGER)"
@@ -59,8 +84,15 @@ def current_store_file(data_dir: Path) -> Path | None:
 
 
 class AnalysisReads:
-    def __init__(self, runner: ConnectionRunner) -> None:
+    def __init__(self, runner: ConnectionRunner, *, count_places: bool = False) -> None:
         self._run = runner.run
+        # With count_places, the warnings' read of the whole diary also counts the
+        # episodes by (site, side), kept for each (profile, last day) with the first
+        # episode day: a report of the whole diary takes its places from that scan (the
+        # same snapshot) instead of walking ten years of episodes again. Counting costs
+        # that read ≈ 3 ms, so only the charts and the report ask for it.
+        self._count_places = count_places
+        self._places_until: dict[tuple[int, dt.date], tuple[str, dict[tuple[str, str], int]]] = {}
 
     def live_profiles(self) -> list[Profile]:
         """Live profiles, oldest first (as ProfileRepository.list)."""
@@ -105,7 +137,7 @@ class AnalysisReads:
         each day with an episode, oldest first."""
         rows = self._run(
             f"SELECT {_AFTER_FIRST.format(column='local_date')}, count(*), max(intensity),"  # noqa: S608
-            f" sum(duration_s) FROM twitch_episode WHERE {_LIVE_EPISODE}"
+            f" sum(duration_s) FROM twitch_episode {_BY_DAY} WHERE {_LIVE_EPISODE}"
             " AND local_date BETWEEN :first AND :last GROUP BY local_date ORDER BY local_date",
             {"p": profile_id, "first": first.isoformat(), "last": last.isoformat()},
         )
@@ -156,20 +188,22 @@ class AnalysisReads:
         if first is None:
             within = f"{planner_hint('local_date')} <= :last"
         else:
-            within = "local_date BETWEEN :first AND :last"
+            within = f"{_EVERY_PLACE} AND local_date BETWEEN :first AND :last"
             params["first"] = first.isoformat()
         # One row per (site, side) with its distinct days joined: ten years are ≈100,000
         # episodes, and SQLite joins them in half the time DISTINCT rows take to come back.
-        rows = [
-            (site, side, joined.split(","))
-            for site, side, joined in self._run(
-                "SELECT body_site, side, group_concat(DISTINCT local_date)"  # noqa: S608
-                " FROM twitch_episode"
-                f" WHERE {_LIVE_EPISODE} AND {within} GROUP BY body_site, side",
-                params,
-            )
-        ]
+        counting = first is None and self._count_places
+        found = self._run(
+            "SELECT body_site, side, group_concat(DISTINCT local_date)"  # noqa: S608
+            f"{', count(*)' if counting else ''} FROM twitch_episode"
+            f" WHERE {_LIVE_EPISODE} AND {within} GROUP BY body_site, side",
+            params,
+        )
+        rows = [(row[0], row[1], row[2].split(",")) for row in found]
         every = set().union(*(texts for _site, _side, texts in rows))
+        if counting:
+            counts = {(site, side): count for site, side, _joined, count in found}
+            self._places_until[profile_id, last] = (min(every, default=""), counts)
         ordinals = {text: _day(text).toordinal() for text in every}
         by_site: dict[str, dict[str, set[int]]] = {}
         for site, side, texts in rows:
@@ -179,8 +213,7 @@ class AnalysisReads:
     def red_flag_episodes(self, profile_id: int, first: dt.date, last: dt.date) -> list[RedFlagRow]:
         rows = self._run(
             f"SELECT local_date, body_site, side, {', '.join(RED_FLAGS)} FROM twitch_episode"  # noqa: S608
-            f" WHERE {_LIVE_EPISODE} AND local_date BETWEEN :first AND :last"
-            f" AND ({' OR '.join(f'{flag} = 1' for flag in RED_FLAGS)})",
+            f" WHERE {_LIVE_EPISODE} AND local_date BETWEEN :first AND :last AND {_RED_FLAGGED}",
             {"p": profile_id, "first": first.isoformat(), "last": last.isoformat()},
         )
         return [
@@ -188,14 +221,44 @@ class AnalysisReads:
             for day, site, side, a, b, c, d, e in rows
         ]
 
+    def episodes_by_hour(self, profile_id: int, first: dt.date, last: dt.date) -> list[int]:
+        """Live episodes by the local hour (0…23) they started, from first to last, from
+        the covering index ix_twitch_episode_live_start. Each episode's hour comes back
+        as one letter (A for 0 … X for 23) of one string, counted here: a GROUP BY on
+        the hour sorted ten years' ≈100,000 rows first, which took a third longer."""
+        hour = f"(({UTC_MINUTE_OF_DAY} + utc_offset_min + 1440) % 1440) / 60"
+        letters = self._run(
+            f"SELECT group_concat(char(65 + {hour}), '') FROM twitch_episode {_BY_START}"  # noqa: S608
+            f" WHERE {_LIVE_EPISODE} AND local_date BETWEEN :first AND :last",
+            {"p": profile_id, "first": first.isoformat(), "last": last.isoformat()},
+        ).scalar()
+        return [(letters or "").count(chr(65 + h)) for h in range(24)]
+
+    def episodes_by_place(
+        self, profile_id: int, first: dt.date, last: dt.date
+    ) -> dict[tuple[str, str], int]:
+        """Live episodes by (body site, side) from first to last: counted by the whole
+        diary's read of the warnings when it ended on `last` and no episode is older
+        than `first`, else read from the site-day index."""
+        whole = self._places_until.get((profile_id, last))
+        if whole is not None and first.isoformat() <= whole[0]:
+            return dict(whole[1])
+        rows = self._run(
+            "SELECT body_site, side, count(*) FROM twitch_episode"  # noqa: S608 - fixed names
+            f" WHERE {_LIVE_EPISODE} AND {_EVERY_PLACE} AND local_date BETWEEN :first AND :last"
+            " GROUP BY body_site, side",
+            {"p": profile_id, "first": first.isoformat(), "last": last.isoformat()},
+        )
+        return {(site, side): count for site, side, count in rows}
+
 
 @contextmanager
-def analysis_reads(db_path: Path) -> Iterator[AnalysisReads]:
+def analysis_reads(db_path: Path, *, count_places: bool = False) -> Iterator[AnalysisReads]:
     """One read-only snapshot of the store for the analysis. A store SQLite cannot read
     any more (damaged since it was opened) is a StoreError in plain words."""
     try:
         with device_transaction(db_path, write=False) as runner:
-            yield AnalysisReads(runner)
+            yield AnalysisReads(runner, count_places=count_places)
     except sqlite3.DatabaseError as error:
         raise StoreError(
             _("{path} could not be read ({reason})").format(path=db_path, reason=error)
