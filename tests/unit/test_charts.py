@@ -199,3 +199,58 @@ def test_the_timeline_labels_counts_and_habits_with_a_few_round_numbers() -> Non
         low, high = ax.get_ylim()
         shown = [y for y in ax.get_yticks() if low <= y <= high]
         assert 2 <= len(shown) <= 6, (ax.get_ylabel(), shown)
+
+
+def test_the_intensity_key_shows_the_bars_own_colours() -> None:
+    """The colour bar ran from white at 0 while a day whose strongest twitch was 0 is
+    drawn light blue; intensities are whole numbers. The key is now one swatch per
+    intensity, in the bars' own colours, numbered 0 to 4."""
+    made = data(90)
+    figure = draw("timeline", made, EN)
+    top = figure.axes[0]
+    key = next(c for c in top.collections if c.get_transform() is top.transAxes)
+    swatches = key.get_facecolors()
+    assert len(swatches) == 5
+    numbers = [t.get_text() for t in top.texts if t.get_transform() is top.transAxes]
+    assert numbers[:5] == ["0", "1", "2", "3", "4"]
+    bars = next(c for c in top.collections if len(c.get_paths()) > 20)
+    shown = made.series.episodes > 0
+    strongest = made.series.max_intensity[shown]
+    for colour, intensity in zip(bars.get_facecolors(), strongest, strict=True):
+        assert np.allclose(colour, swatches[int(intensity)]), intensity
+    assert len(figure.axes) == 4  # no axes of its own
+
+
+def test_overlapping_warnings_shade_darker_painted_opaque() -> None:
+    """Three translucent bands across a year, blended one over the other, took 12 ms to
+    draw; each shade that comes out is now one opaque path of the blended colour."""
+    from matplotlib.colors import to_rgb
+
+    made = series(90)
+
+    def warning(level: WarningLevel, first: int, last: int) -> Warning:
+        days = tuple(made.last - dt.timedelta(days=d) for d in range(first, last - 1, -1))
+        return Warning(
+            rule=WarningRule.PERSISTENCE,
+            level=level,
+            body_site=BodySite.KNEE,
+            sides=(Side.LEFT,),
+            days=days,
+        )
+
+    doctor = warning(WarningLevel.SEE_DOCTOR, 40, 10)
+    watch = warning(WarningLevel.WATCH, 20, 0)
+    figure = draw("timeline", ChartData(made, [doctor, watch], None, [0] * 24, {}), EN)
+    top = figure.axes[0]
+    bands = [p for p in top.patches if p.get_zorder() == 0 and not p.get_hatch()]
+    assert len(bands) == 3 and all(p.get_facecolor()[3] == 1.0 for p in bands)
+    white, doctor_colour, watch_colour = (
+        np.array(to_rgb(c)) for c in ("white", "#D55E00", "#E69F00")
+    )
+    alone = white * 0.86 + doctor_colour * 0.14
+    both = alone * 0.86 + watch_colour * 0.14
+    watch_alone = white * 0.86 + watch_colour * 0.14
+    colours = sorted((tuple(p.get_facecolor()[:3]) for p in bands), key=sum)
+    expected = sorted((tuple(c) for c in (alone, both, watch_alone)), key=sum)
+    assert np.allclose(colours, expected)
+    assert sum(colours[0]) < min(sum(alone), sum(watch_alone))  # the overlap is darkest

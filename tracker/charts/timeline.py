@@ -19,6 +19,7 @@ from tracker.charts.style import (
     VERMILLION,
     date_axis,
     day_bars,
+    layered_bands,
     new_figure,
     shade,
     spans,
@@ -45,7 +46,6 @@ def _weekly(values: Any, first: dt.date, how: str) -> tuple[list[dt.date], Any]:
 
 def draw_timeline(data: ChartData, title: str) -> Any:
     from matplotlib import colormaps
-    from matplotlib.cm import ScalarMappable
     from matplotlib.colors import Normalize, to_rgba
     from matplotlib.patches import Patch
 
@@ -80,25 +80,23 @@ def draw_timeline(data: ChartData, title: str) -> Any:
     handles.append(
         Patch(facecolor="white", edgecolor="#BBBBBB", hatch="////", label=_("not logged"))
     )
+    layers = []
     for level, colour, label in (
         (WarningLevel.SEE_DOCTOR, VERMILLION, _("see a doctor")),
         (WarningLevel.WATCH, ORANGE, _("keeps coming back")),
     ):
-        periods = [
-            (max(w.first_day, series.first), w.last_day)
+        # Each warning its own band: two warnings at once shade darker.
+        layers += [
+            ([(max(w.first_day, series.first), w.last_day)], colour, 0.14)
             for w in data.warnings
             if w.level is level and w.first_day <= series.last
         ]
-        shade(top, periods, True, facecolor=colour, alpha=0.14, linewidth=0, zorder=0)
-        if periods:
+        if any(w.level is level and w.first_day <= series.last for w in data.warnings):
             handles.append(Patch(color=colour, alpha=0.35, label=label))
+    layered_bands(top, layers, linewidth=0, zorder=0)
     top.legend(handles=handles, loc="upper left", fontsize=8, frameon=False)
     figure.subplots_adjust(left=0.07, right=0.93, top=0.92, bottom=0.08, hspace=0.14)
-    colourbar = figure.colorbar(
-        ScalarMappable(norm, cmap), cax=top.inset_axes((1.01, 0.0, 0.015, 1.0))
-    )
-    colourbar.set_label(_("strongest twitch (0–4)"), fontsize=8)
-    colourbar.set_ticks(range(5))
+    _intensity_key(top, cmap(0.25 + 0.75 * norm(np.arange(5))), _("strongest twitch (0–4)"))
     panels = (
         ("sleep_h", _("Sleep (h)"), SKY, 1.0),
         ("water_ml", _("Water (L)"), GREEN, 0.001),
@@ -128,6 +126,41 @@ def draw_timeline(data: ChartData, title: str) -> Any:
     _tick_marks(axes[:-1], axes[-1])
     figure.suptitle(title, color=INK, fontsize=12, x=0.01, ha="left")
     return figure
+
+
+def _intensity_key(ax: Any, colours: Any, label: str) -> None:
+    """The colours of the bars' strongest twitch, 0 at the bottom to 4 at the top, beside
+    the panel: five swatches (the bars' own colours; intensities are whole numbers) and
+    their numbers, drawn on the panel without an axes of their own (a colour bar's axes,
+    ticks and all, cost a tenth of the chart's time)."""
+    from matplotlib.collections import PolyCollection
+
+    steps = len(colours)
+    swatches = [
+        [(1.01, i / steps), (1.01, (i + 1) / steps), (1.025, (i + 1) / steps), (1.025, i / steps)]
+        for i in range(steps)
+    ]
+    where = ax.transAxes
+    ax.add_artist(
+        PolyCollection(
+            swatches, facecolors=colours, edgecolors="none", transform=where, clip_on=False
+        )
+    )
+    for i in range(steps):
+        ax.text(
+            1.03, (i + 0.5) / steps, str(i), transform=where, va="center", fontsize=8, color=INK
+        )
+    ax.text(
+        1.05,
+        0.5,
+        label,
+        transform=where,
+        rotation=90,
+        va="center",
+        ha="left",
+        fontsize=8,
+        color=INK,
+    )
 
 
 def _tick_marks(upper: Any, bottom: Any) -> None:
