@@ -99,17 +99,15 @@ def draw_calendar(data: ChartData, title: str) -> Any:
         color=GREY,
     )
     by_hour = figure.add_subplot(grid[-1, 0])
-    by_hour.bar(range(24), data.episodes_by_hour, color=BLUE, width=0.8)
+    _bars(by_hour, np.arange(24), data.episodes_by_hour, 0.8)
     by_hour.set_xticks(range(0, 24, 3))
     by_hour.set_title(_("Episodes by hour of day"), fontsize=9, color=INK, loc="left")
     by_site = figure.add_subplot(grid[-1, 1])
     sites = [s for s in BodySite if data.episodes_by_site.get(s.value)]
-    by_site.barh(
-        [site_label(s) for s in sites],
-        [data.episodes_by_site[s.value] for s in sites],
-        color=BLUE,
-        height=0.5,
+    _bars(
+        by_site, np.arange(len(sites)), [data.episodes_by_site[s.value] for s in sites], 0.5, True
     )
+    by_site.set_yticks(range(len(sites)), [site_label(s) for s in sites])
     by_site.set_ylim(-0.75, max(len(sites), 3) - 0.25)
     by_site.set_title(_("Episodes by body site"), fontsize=9, color=INK, loc="left")
     if not sites:
@@ -128,3 +126,22 @@ def draw_calendar(data: ChartData, title: str) -> Any:
     )
     figure.suptitle(title, color=INK, fontsize=12, x=0.01, ha="left")
     return figure
+
+
+def _bars(ax: Any, at: Any, heights: Any, width: float, across: bool = False) -> None:
+    """Bars centred on `at`, one colour, as one path (upright, or `across` from the left):
+    `Axes.bar` makes a Rectangle a bar and finds each one's limits through its own chain
+    of transforms (≈ 1 ms a bar). The limits come out as `bar` sets them: from zero, with
+    the usual margins."""
+    from matplotlib.patches import PathPatch
+
+    at, heights = np.asarray(at, dtype=float), np.asarray(heights, dtype=float)
+    low, high, zero = at - width / 2, at + width / 2, np.zeros_like(at)
+    path = boxes(zero, heights, low, high) if across else boxes(low, high, zero, heights)
+    patch = PathPatch(path, facecolor=BLUE, linewidth=0)
+    (patch.sticky_edges.x if across else patch.sticky_edges.y).append(0.0)
+    ax.add_artist(patch)
+    if len(at):
+        corners = np.array([[0.0, low.min()], [heights.max(), high.max()]])
+        ax.update_datalim(corners if across else corners[:, ::-1])
+        ax.autoscale_view()
