@@ -254,3 +254,24 @@ def test_overlapping_warnings_shade_darker_painted_opaque() -> None:
     expected = sorted((tuple(c) for c in (alone, both, watch_alone)), key=sum)
     assert np.allclose(colours, expected)
     assert sum(colours[0]) < min(sum(alone), sum(watch_alone))  # the overlap is darkest
+
+
+def test_the_calendar_years_line_up_week_under_week() -> None:
+    """An axes a year, each as wide as its weeks and centred, put a partial year's weeks
+    under other weeks (and cost ≈ 25 ms a year in ticks): a week of the year is now
+    one column in every year."""
+    from matplotlib.collections import QuadMesh
+
+    figure = draw("calendar", data(1000), EN)  # four calendar years, the first partial
+    figure.canvas.draw()
+    meshes = [
+        c
+        for ax in figure.axes
+        for c in ax.collections
+        if isinstance(c, QuadMesh) and np.shape(c.get_coordinates())[1] == 55  # not a key
+    ]
+    assert meshes
+    columns = {round(float(c.axes.transData.transform((48, 0))[0]), 3) for c in meshes if c.axes}
+    assert len(columns) == 1, columns
+    texts = _texts(figure)
+    assert all(str(year) in texts for year in (2024, 2025, 2026))
