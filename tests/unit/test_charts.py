@@ -275,3 +275,22 @@ def test_the_calendar_years_line_up_week_under_week() -> None:
     assert len(columns) == 1, columns
     texts = _texts(figure)
     assert all(str(year) in texts for year in (2024, 2025, 2026))
+
+
+def test_ten_years_of_habits_read_as_weekly_averages() -> None:
+    """3,650 daily dots in a panel 1,300 pixels wide were a blur (and ≈ 11,000 markers to
+    draw): beyond about a year the habit panels show each week's average, as a line."""
+    made = data(3650)
+    figure = draw("timeline", made, EN)
+    weeks = (made.series.days + 6) // 7
+    for ax in figure.axes[1:4]:
+        (line,) = [line for line in ax.get_lines() if line.get_marker() != 3]
+        assert line.get_marker() in ("None", "", None)
+        assert len(line.get_xdata()) == weeks
+        assert np.nanmax(np.asarray(line.get_ydata(), dtype=float)) > 0
+    assert "the average of each week's days logged" in _texts(figure)
+    indonesian = _texts(draw("timeline", made, ID))
+    assert "rata-rata tiap minggu" in indonesian
+    daily = draw("timeline", data(365), EN)
+    (line,) = [line for line in daily.axes[1].get_lines() if line.get_marker() != 3]
+    assert line.get_marker() == "o" and len(line.get_xdata()) == 365

@@ -39,6 +39,9 @@ def _weekly(values: Any, first: dt.date, how: str) -> tuple[list[dt.date], Any]:
     empty = np.isnan(grid).all(axis=1)
     if how == "sum":
         reduced = np.nansum(grid, axis=1)
+    elif how == "mean":  # of the days logged; a week without any stays NaN
+        logged = (~np.isnan(grid)).sum(axis=1)
+        reduced = np.where(empty, np.nan, np.nansum(grid, axis=1) / np.maximum(logged, 1))
     else:  # the strongest of the week; a week without any stays NaN
         reduced = np.where(empty, np.nan, np.where(np.isnan(grid), -np.inf, grid).max(axis=1))
     return [first + dt.timedelta(days=7 * w) for w in range(weeks)], reduced
@@ -54,7 +57,8 @@ def draw_timeline(data: ChartData, title: str) -> Any:
     figure = new_figure(11.0, 7.2)
     axes = figure.subplots(4, 1, sharex=True, height_ratios=[3, 1, 1, 1])
     counts, strongest, width = series.episodes, series.max_intensity, 0.9
-    if series.days > WEEKLY_ABOVE_DAYS:
+    weekly = series.days > WEEKLY_ABOVE_DAYS
+    if weekly:
         dates, counts = _weekly(series.episodes, series.first, "sum")
         strongest = _weekly(series.max_intensity, series.first, "max")[1]
         width = 6.3
@@ -65,7 +69,7 @@ def draw_timeline(data: ChartData, title: str) -> Any:
     colours[np.isnan(strongest)] = to_rgba(GREY)
     top = axes[0]
     day_bars(top, dates, counts, colours, width)
-    per = _("Episodes per week") if series.days > WEEKLY_ABOVE_DAYS else _("Episodes per day")
+    per = _("Episodes per week") if weekly else _("Episodes per day")
     top.set_ylabel(per)
     from matplotlib.ticker import MaxNLocator
 
@@ -104,8 +108,12 @@ def draw_timeline(data: ChartData, title: str) -> Any:
     )
     for ax, (factor, label, colour, scale) in zip(axes[1:], panels, strict=True):
         values = series.factors.get(factor, np.full(series.days, np.nan)) * scale
-        day_dates = series.dates()
-        ax.plot(day_dates, values, color=colour, linewidth=1.2, marker="o", markersize=2.2)
+        if weekly:  # ten years of daily dots are a blur: the week's average, a plain line
+            week_starts, means = _weekly(values, series.first, "mean")
+            middles = [start + dt.timedelta(days=3.5) for start in week_starts]
+            ax.plot(middles, means, color=colour, linewidth=1.0)
+        else:
+            ax.plot(series.dates(), values, color=colour, linewidth=1.2, marker="o", markersize=2.2)
         ax.set_ylabel(label)
         ax.yaxis.set_major_locator(MaxNLocator(nbins=4, steps=[1, 2, 5, 10]))
         if np.isnan(values).all():
@@ -119,6 +127,15 @@ def draw_timeline(data: ChartData, title: str) -> Any:
                 color=GREY,
                 fontsize=8,
             )
+    if weekly:
+        axes[1].text(
+            0.0,
+            1.02,
+            _("Sleep, water and exercise: the average of each week's days logged"),
+            transform=axes[1].transAxes,
+            color=GREY,
+            fontsize=7,
+        )
     for ax in axes:
         style_axes(ax)
     date_axis(axes[-1])
