@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import itertools
 import math
 from typing import TYPE_CHECKING, Any
 
@@ -139,15 +140,12 @@ def day_bars(ax: Any, starts: list[dt.date], heights: Any, colours: Any, width_d
     ax.set_ylim(0, max(1.0, peak * 1.08))
 
 
-def shade(
-    ax: Any, periods: list[tuple[dt.date, dt.date]], overlaps_darken: bool = False, **style: Any
-) -> None:
-    """Full-height bands over the given day ranges (last day included). As one compound
+def shade(ax: Any, periods: list[tuple[dt.date, dt.date]], **style: Any) -> None:
+    """Full-height bands over the given day ranges (last day included), as one compound
     path: Agg fills (and hatches) each path of a collection on its own, so ten years of
     short gaps cost a tenth of a second as a collection and a millisecond as one path.
-    `overlaps_darken`: a path per band, so that translucent bands overlapping (two
-    warnings at once) shade darker."""
-    from matplotlib.collections import PolyCollection
+    Added without widening the data limits (the callers set them): matplotlib finds a
+    patch's limits curve by curve, 30 ms for ten years of gaps."""
     from matplotlib.dates import date2num
     from matplotlib.patches import PathPatch
 
@@ -156,11 +154,42 @@ def shade(
     x0 = date2num([first for first, _ in periods])
     x1 = date2num([last + dt.timedelta(days=1) for _, last in periods])
     where = ax.get_xaxis_transform()
-    if overlaps_darken:
-        bands = [[(a, 0), (a, 1), (b, 1), (b, 0)] for a, b in zip(x0, x1, strict=True)]
-        ax.add_collection(PolyCollection(bands, transform=where, **style))
-    else:
-        ax.add_patch(PathPatch(boxes(x0, x1, 0.0, 1.0), transform=where, **style))
+    ax.add_artist(PathPatch(boxes(x0, x1, 0.0, 1.0), transform=where, **style))
+
+
+def layered_bands(
+    ax: Any, layers: list[tuple[list[tuple[dt.date, dt.date]], str, float]], **style: Any
+) -> None:
+    """Translucent full-height bands (`layers`: periods, colour, opacity; drawn in that
+    order) that shade darker where they overlap, as Agg would blend them over the axes'
+    own colour, but painted opaque: one path per shade that comes out. Three bands across
+    a year of the chart, blended one over the other, took 12 ms; opaque, about one."""
+    import numpy as np
+    from matplotlib.colors import to_rgb
+
+    edges = sorted(
+        {
+            d
+            for periods, _, _ in layers
+            for first, last in periods
+            for d in (first, last + dt.timedelta(days=1))
+        }
+    )
+    background = np.asarray(to_rgb(ax.get_facecolor()))
+    shades: dict[tuple[float, ...], list[tuple[dt.date, dt.date]]] = {}
+    for start, end in itertools.pairwise(edges):
+        colour, covered = background, False
+        for periods, tint, alpha in layers:
+            for first, last in periods:
+                if first <= start and end <= last + dt.timedelta(days=1):
+                    colour = colour * (1 - alpha) + np.asarray(to_rgb(tint)) * alpha
+                    covered = True
+        if covered:
+            shades.setdefault(tuple(float(c) for c in colour), []).append(
+                (start, end - dt.timedelta(days=1))
+            )
+    for shaded, periods in shades.items():
+        shade(ax, periods, facecolor=shaded, **style)
 
 
 def boxes(x0: Any, x1: Any, y0: Any, y1: Any) -> Any:

@@ -19,6 +19,7 @@ from tracker.charts.style import (
     VERMILLION,
     date_axis,
     day_bars,
+    layered_bands,
     new_figure,
     shade,
     spans,
@@ -38,6 +39,9 @@ def _weekly(values: Any, first: dt.date, how: str) -> tuple[list[dt.date], Any]:
     empty = np.isnan(grid).all(axis=1)
     if how == "sum":
         reduced = np.nansum(grid, axis=1)
+    elif how == "mean":  # of the days logged; a week without any stays NaN
+        logged = (~np.isnan(grid)).sum(axis=1)
+        reduced = np.where(empty, np.nan, np.nansum(grid, axis=1) / np.maximum(logged, 1))
     else:  # the strongest of the week; a week without any stays NaN
         reduced = np.where(empty, np.nan, np.where(np.isnan(grid), -np.inf, grid).max(axis=1))
     return [first + dt.timedelta(days=7 * w) for w in range(weeks)], reduced
@@ -45,7 +49,6 @@ def _weekly(values: Any, first: dt.date, how: str) -> tuple[list[dt.date], Any]:
 
 def draw_timeline(data: ChartData, title: str) -> Any:
     from matplotlib import colormaps
-    from matplotlib.cm import ScalarMappable
     from matplotlib.colors import Normalize, to_rgba
     from matplotlib.patches import Patch
 
@@ -54,7 +57,8 @@ def draw_timeline(data: ChartData, title: str) -> Any:
     figure = new_figure(11.0, 7.2)
     axes = figure.subplots(4, 1, sharex=True, height_ratios=[3, 1, 1, 1])
     counts, strongest, width = series.episodes, series.max_intensity, 0.9
-    if series.days > WEEKLY_ABOVE_DAYS:
+    weekly = series.days > WEEKLY_ABOVE_DAYS
+    if weekly:
         dates, counts = _weekly(series.episodes, series.first, "sum")
         strongest = _weekly(series.max_intensity, series.first, "max")[1]
         width = 6.3
@@ -65,7 +69,7 @@ def draw_timeline(data: ChartData, title: str) -> Any:
     colours[np.isnan(strongest)] = to_rgba(GREY)
     top = axes[0]
     day_bars(top, dates, counts, colours, width)
-    per = _("Episodes per week") if series.days > WEEKLY_ABOVE_DAYS else _("Episodes per day")
+    per = _("Episodes per week") if weekly else _("Episodes per day")
     top.set_ylabel(per)
     from matplotlib.ticker import MaxNLocator
 
@@ -80,25 +84,23 @@ def draw_timeline(data: ChartData, title: str) -> Any:
     handles.append(
         Patch(facecolor="white", edgecolor="#BBBBBB", hatch="////", label=_("not logged"))
     )
+    layers = []
     for level, colour, label in (
         (WarningLevel.SEE_DOCTOR, VERMILLION, _("see a doctor")),
         (WarningLevel.WATCH, ORANGE, _("keeps coming back")),
     ):
-        periods = [
-            (max(w.first_day, series.first), w.last_day)
+        # Each warning its own band: two warnings at once shade darker.
+        layers += [
+            ([(max(w.first_day, series.first), w.last_day)], colour, 0.14)
             for w in data.warnings
             if w.level is level and w.first_day <= series.last
         ]
-        shade(top, periods, True, facecolor=colour, alpha=0.14, linewidth=0, zorder=0)
-        if periods:
+        if any(w.level is level and w.first_day <= series.last for w in data.warnings):
             handles.append(Patch(color=colour, alpha=0.35, label=label))
+    layered_bands(top, layers, linewidth=0, zorder=0)
     top.legend(handles=handles, loc="upper left", fontsize=8, frameon=False)
     figure.subplots_adjust(left=0.07, right=0.93, top=0.92, bottom=0.08, hspace=0.14)
-    colourbar = figure.colorbar(
-        ScalarMappable(norm, cmap), cax=top.inset_axes((1.01, 0.0, 0.015, 1.0))
-    )
-    colourbar.set_label(_("strongest twitch (0–4)"), fontsize=8)
-    colourbar.set_ticks(range(5))
+    _intensity_key(top, cmap(0.25 + 0.75 * norm(np.arange(5))), _("strongest twitch (0–4)"))
     panels = (
         ("sleep_h", _("Sleep (h)"), SKY, 1.0),
         ("water_ml", _("Water (L)"), GREEN, 0.001),
@@ -106,8 +108,12 @@ def draw_timeline(data: ChartData, title: str) -> Any:
     )
     for ax, (factor, label, colour, scale) in zip(axes[1:], panels, strict=True):
         values = series.factors.get(factor, np.full(series.days, np.nan)) * scale
-        day_dates = series.dates()
-        ax.plot(day_dates, values, color=colour, linewidth=1.2, marker="o", markersize=2.2)
+        if weekly:  # ten years of daily dots are a blur: the week's average, a plain line
+            week_starts, means = _weekly(values, series.first, "mean")
+            middles = [start + dt.timedelta(days=3.5) for start in week_starts]
+            ax.plot(middles, means, color=colour, linewidth=1.0)
+        else:
+            ax.plot(series.dates(), values, color=colour, linewidth=1.2, marker="o", markersize=2.2)
         ax.set_ylabel(label)
         ax.yaxis.set_major_locator(MaxNLocator(nbins=4, steps=[1, 2, 5, 10]))
         if np.isnan(values).all():
@@ -121,6 +127,15 @@ def draw_timeline(data: ChartData, title: str) -> Any:
                 color=GREY,
                 fontsize=8,
             )
+    if weekly:
+        axes[1].text(
+            0.0,
+            1.02,
+            _("Sleep, water and exercise: the average of each week's days logged"),
+            transform=axes[1].transAxes,
+            color=GREY,
+            fontsize=7,
+        )
     for ax in axes:
         style_axes(ax)
     date_axis(axes[-1])
@@ -128,6 +143,41 @@ def draw_timeline(data: ChartData, title: str) -> Any:
     _tick_marks(axes[:-1], axes[-1])
     figure.suptitle(title, color=INK, fontsize=12, x=0.01, ha="left")
     return figure
+
+
+def _intensity_key(ax: Any, colours: Any, label: str) -> None:
+    """The colours of the bars' strongest twitch, 0 at the bottom to 4 at the top, beside
+    the panel: five swatches (the bars' own colours; intensities are whole numbers) and
+    their numbers, drawn on the panel without an axes of their own (a colour bar's axes,
+    ticks and all, cost a tenth of the chart's time)."""
+    from matplotlib.collections import PolyCollection
+
+    steps = len(colours)
+    swatches = [
+        [(1.01, i / steps), (1.01, (i + 1) / steps), (1.025, (i + 1) / steps), (1.025, i / steps)]
+        for i in range(steps)
+    ]
+    where = ax.transAxes
+    ax.add_artist(
+        PolyCollection(
+            swatches, facecolors=colours, edgecolors="none", transform=where, clip_on=False
+        )
+    )
+    for i in range(steps):
+        ax.text(
+            1.03, (i + 0.5) / steps, str(i), transform=where, va="center", fontsize=8, color=INK
+        )
+    ax.text(
+        1.05,
+        0.5,
+        label,
+        transform=where,
+        rotation=90,
+        va="center",
+        ha="left",
+        fontsize=8,
+        color=INK,
+    )
 
 
 def _tick_marks(upper: Any, bottom: Any) -> None:

@@ -21,6 +21,7 @@ from tracker.i18n import gettext as _
 from tracker.i18n import ngettext
 from tracker.labels import (
     day_month_year,
+    days_text,
     decimal_text,
     factor_label,
     place_label,
@@ -138,9 +139,8 @@ def summary_page(pdf: ReportPDF, data: ReportData, period: str) -> None:
             10,
             ALERT if warning.level is WarningLevel.SEE_DOCTOR else ACCENT,
         )
-        days = ", ".join(short_date(d) for d in warning.days[-12:])
-        more = f" (+{len(warning.days) - 12})" if len(warning.days) > 12 else ""
-        pdf.paragraph(_("Days: {days}").format(days=days + more), 8, MUTED)
+        # The days as Today's banners read them: runs as spans, after how many came before.
+        pdf.paragraph(_("Days: {days}").format(days=days_text(warning.days)), 8, MUTED)
         pdf.ln(1.5)
     pdf.ln(2)
     pdf.heading(_("See a doctor when…"), 13)
