@@ -12,10 +12,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from tracker.domain import DayLog, Episode, Medication, Profile, RemedyUse, Settings, Warning
-from tracker.formats.import_outcome import ImportOutcome, ImportRequest
 from tracker.services import app_today, days, episodes, profiles
 from tracker.services.clock import Clock, system_now
-from tracker.services.insights import current_warnings
 from tracker.storage import Store, UnitOfWork
 from tracker.storage.app_reads import app_reads
 from tracker.storage.migrate import HEAD_REVISION
@@ -24,6 +22,7 @@ from tracker.storage.migrate import HEAD_REVISION
 # backups) is imported in the method that uses it: it loads the first time a person
 # uses it, not with the app (DESIGN.md "Budgets": cold start).
 if TYPE_CHECKING:
+    from tracker.formats.import_outcome import ImportOutcome, ImportRequest
     from tracker.services import app_profiles, conflicts, exchange, sync
     from tracker.storage import backups
 
@@ -103,6 +102,8 @@ class DiaryService:
         return found, day_logs
 
     def warnings(self) -> list[Warning]:
+        from tracker.services.insights import current_warnings  # after Today's first frame
+
         return current_warnings(self.store, self.profile_id, self.today())
 
     # Days, medicines, remedies

@@ -8,6 +8,8 @@ ORM (DESIGN.md "Budgets": cold start, memory); migrations and the rarer edits do
 
 from __future__ import annotations
 
+import contextlib
+import os
 import threading
 from functools import cached_property
 from pathlib import Path
@@ -85,6 +87,7 @@ class _HealthCheck:
         self._thread.start()
 
     def _run(self) -> None:
+        _on_idle_time_only()
         try:
             _refuse_damaged(self._db_path)
         except migrate.StoreError as error:
@@ -94,6 +97,15 @@ class _HealthCheck:
         self._thread.join()
         if self._error is not None:
             raise migrate.StoreError(f"{self._error}{_backup_hint(self._db_path)}")
+
+
+def _on_idle_time_only() -> None:
+    """This thread runs on processor time nothing else wants (SCHED_IDLE, Linux): on two
+    cores the window being made, the X server and the GL renderer want both."""
+    if hasattr(os, "sched_setscheduler") and hasattr(os, "SCHED_IDLE"):
+        # Not allowed here: then it runs as any thread does.
+        with contextlib.suppress(OSError):
+            os.sched_setscheduler(0, os.SCHED_IDLE, os.sched_param(0))
 
 
 def _refuse_damaged(db_path: Path) -> None:

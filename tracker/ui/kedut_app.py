@@ -112,16 +112,20 @@ class KedutApp(App):
         if self.diary is None:
             return  # the first start asks first; it calls this again when done
         # Today has read the diary already: it did on entering, as the first screen.
+        # Reminders, the daily backup and the background sync start (and load) once it
+        # is on screen: the first frame does not wait for them (start-up budget).
+        after_next_frame(self._after_first_frame)
+
+    def _after_first_frame(self) -> None:
         from tracker.ui.reminders import Reminders
+        from tracker.ui.sync_glue import AppSync
 
         self.reminders = Reminders(lambda: self.diary, self.icon, self._reminder_due)
         self.reminders.start()
-        after_next_frame(lambda: threading.Thread(target=self._daily_backup, daemon=True).start())
+        threading.Thread(target=self._daily_backup, daemon=True).start()
         # Sync with the household's server in the background (issue 12).
-        from tracker.ui.sync_glue import AppSync
-
         self.sync = AppSync(self)
-        after_next_frame(self.sync.start)
+        self.sync.start()
 
     def _reminder_due(self) -> None:
         if self.root.manager.current == "today":

@@ -16,9 +16,7 @@ from kivy.uix.screenmanager import Screen
 from tracker.domain import ValidationError
 from tracker.i18n import gettext as _
 from tracker.ui.presenters import today_view
-from tracker.ui.presenters.banners import reminder_banner, warning_banners
 from tracker.ui.presenters.history import day_summary
-from tracker.ui.presenters.strip import strip_view
 from tracker.ui.presenters.taps import TapGuard
 from tracker.ui.widgets.controls import Banner
 from tracker.ui.widgets.dialogs import show_message
@@ -135,6 +133,10 @@ class TodayScreen(Screen):
             after_next_frame(self._show_banners)
 
     def _show_banners(self) -> None:
+        # Drawn after the first frame: what they need loads then, not at start-up.
+        from tracker.ui.presenters.banners import reminder_banner, warning_banners
+        from tracker.ui.presenters.strip import strip_view
+
         self._banners_due = False
         logged_today = self._logged_today
         box = self.ids.banners
