@@ -67,7 +67,7 @@ def run_app(data_dir: str | None = None, profile: str | None = None) -> int:
         from tracker.ui.kedut_app import KedutApp, default_export_dir
 
         store.wait_for_check()
-    except ProfileNotFoundError as error:
+    except (ProfileNotFoundError, OSError) as error:  # no such profile; not a folder
         _say_error(str(error))
         return 1
     except Exception as error:

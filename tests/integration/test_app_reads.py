@@ -198,3 +198,38 @@ def test_remedies_medicines_and_conflict_marks_match_the_orm(store: Store) -> No
         assert reads.medication_periods(me) == list(uow.medications.overlapping(me, None, None))
         assert len(reads.medication_periods(me)) == 2
         assert reads.conflicted_entries(me) == set()
+
+
+def test_no_write_reaches_a_store_whose_check_found_damage(tmp_path: Path) -> None:
+    """Opened with its check still running (the app's start), a damaged store refuses
+    every write — the one-tap log and a unit of work, each time asked — and its file
+    stays exactly as it was."""
+    from tracker.storage import StoreError
+
+    store = open_store(tmp_path)
+    me = _fill(store)
+    store.close()
+    db_path = tmp_path / "kedut.sqlite3"
+    with sqlite3.connect(db_path) as con:
+        pages = con.execute("PRAGMA page_count").fetchone()[0]
+        page_size = con.execute("PRAGMA page_size").fetchone()[0]
+    with db_path.open("r+b") as handle:
+        handle.seek((pages - 1) * page_size)
+        handle.write(b"\x0d\xff\xff\xff" + bytes(range(256)) * 4)
+    damaged = db_path.read_bytes()
+    opened = open_store(tmp_path, check_later=True)
+    try:
+        for _attempt in range(2):
+            try:
+                episodes.log_twitch(opened, me, now=lambda: NOW)
+                raise AssertionError("a damaged store must refuse the one-tap log")
+            except StoreError as error:
+                assert "damaged" in str(error)
+            try:
+                profiles.create_profile(opened, "Budi", now=lambda: NOW)
+                raise AssertionError("a damaged store must refuse a unit of work")
+            except StoreError:
+                pass
+    finally:
+        opened.close()
+    assert db_path.read_bytes() == damaged

@@ -223,3 +223,19 @@ def test_a_damaged_store_is_explained_not_a_traceback(demo_dir: Path, tmp_path: 
         assert result.returncode == 1, result.stderr
         assert "damaged" in result.stderr or "could not be read" in result.stderr
         assert "Traceback" not in result.stderr
+
+
+def test_deleted_day_logs_and_remedies_do_not_start_the_period(tmp_path: Path) -> None:
+    """Insights run from the first day with an entry: a deleted old remedy or day log is
+    not one (it said "2024-06-01 to …: 913 days")."""
+    for command in (
+        ("log", "twitch", "--at", "2026-11-24T09:00+07:00"),
+        ("log", "remedy", "--date", "2024-06-01", "--remedy", "stretching", "--helped", "2"),
+        ("log", "day", "--date", "2024-05-01", "--water-ml", "900"),
+        ("delete", "remedy", "1"),
+        ("delete", "day", "2024-05-01"),
+    ):
+        result = kedut(tmp_path, *command)
+        assert result.returncode == 0, result.stderr
+    found = _json(tmp_path, "insights", "--today", TODAY)
+    assert found["from"] == "2026-11-24", found["from"]

@@ -153,3 +153,102 @@ def test_an_unknown_profile_is_said_plainly_and_the_app_ends(tmp_path: Path) -> 
     assert result.returncode == 1
     assert "kedut: error: profile: 'Nobody' not found (existing: Ani)" in result.stderr
     assert "WARNING" not in result.stderr and "Traceback" not in result.stderr, result.stderr
+
+
+def test_a_damaged_diary_in_rollback_mode_is_never_written(tmp_path: Path) -> None:
+    """A restored backup is in rollback-journal mode. Today's reads run while the check
+    for damage does: they must not switch the file to WAL (that writes its header)."""
+    data_dir = tmp_path / "data"
+    assert kedut(data_dir, "demo").returncode == 0  # a few hundred entries: many pages
+    db_path = data_dir / "kedut.sqlite3"
+    with sqlite3.connect(db_path) as con:
+        con.execute("PRAGMA journal_mode=DELETE")
+        pages = con.execute("PRAGMA page_count").fetchone()[0]
+        page_size = con.execute("PRAGMA page_size").fetchone()[0]
+    with db_path.open("r+b") as handle:  # a page the start-up's reads do not need
+        handle.seek((pages - 3) * page_size)
+        handle.write(b"\x0d\xff\xff\xff" + bytes(range(256)) * 4)
+    damaged = db_path.read_bytes()
+    code = "from tracker.app import run_app\n" + RECOVERY_PROBE.format(data_dir=str(data_dir))
+    result = _run(code)
+    assert result.returncode == 1, result.stderr[-2000:]
+    assert "damaged" in result.stdout, result.stdout
+    assert db_path.read_bytes() == damaged
+    assert not (data_dir / "kedut.sqlite3-wal").exists()
+
+
+REFUSAL_PROBE = """
+import os, sqlite3, sys
+os.environ["KIVY_NO_ARGS"] = "1"
+from kivy.app import App
+from kivy.clock import Clock
+from kivy.core.window import Window
+from kivy.uix.modalview import ModalView
+from tracker.app import run_app
+
+DB = {db!r}
+holder = sqlite3.connect(DB, isolation_level=None)
+said = []
+
+def dialog_text():
+    views = [w for w in Window.children if isinstance(w, ModalView)]
+    texts = [w.text for v in views for w in v.walk() if hasattr(w, "text")]
+    for view in views:
+        view.dismiss()
+    return " / ".join(texts)
+
+def busy(_dt):
+    holder.execute("BEGIN IMMEDIATE")  # another program holds the diary past the wait
+    Clock.schedule_once(lambda _dt: App.get_running_app().root.screen("today").log_twitch(), 0)
+    Clock.schedule_once(after_busy, 0.5)
+
+def after_busy(_dt):
+    if "busy" not in dialog_text() and not said:
+        Clock.schedule_once(after_busy, 0.5)
+        return
+    said.append("busy")
+    holder.execute("ROLLBACK")
+    holder.execute("UPDATE profile SET deleted_at = '2026-11-30 00:00:00.000000'")
+    today = App.get_running_app().root.screen("today")
+    today.tap_guard = type(today.tap_guard)()  # a fresh tap, not the double of the first
+    Clock.schedule_once(lambda _dt: today.log_twitch(), 0)
+    Clock.schedule_once(after_gone, 0.5)
+
+def after_gone(_dt):
+    print("SAID=" + dialog_text().replace("\\n", " "))
+    App.get_running_app().stop()
+
+Clock.schedule_once(busy, 1)
+sys.exit(run_app(data_dir={data_dir!r}, profile="Ani"))
+"""
+
+
+def test_a_tap_the_diary_refuses_is_said_and_the_app_goes_on(tmp_path: Path) -> None:
+    """Another program holding the diary past the wait, then the open profile deleted
+    from the command line: each tap is refused in words, nothing is stored, and the
+    app keeps running (it crashed on both)."""
+    data_dir = tmp_path / "data"
+    assert kedut(data_dir, "profiles", "add", "Ani").returncode == 0
+    db_path = data_dir / "kedut.sqlite3"
+    result = _run(REFUSAL_PROBE.format(db=str(db_path), data_dir=str(data_dir)))
+    assert result.returncode == 0, result.stderr[-3000:]
+    (line,) = [ln for ln in result.stdout.splitlines() if ln.startswith("SAID=")]
+    assert "Nothing was stored: this profile was deleted elsewhere" in line, line
+    assert "Traceback" not in result.stderr, result.stderr[-3000:]
+    with sqlite3.connect(db_path) as con:
+        assert con.execute("SELECT count(*) FROM twitch_episode").fetchone() == (0,)
+
+
+def test_a_data_folder_that_is_a_file_is_said_plainly(tmp_path: Path) -> None:
+    a_file = tmp_path / "kedut.sqlite3"
+    a_file.write_bytes(b"")
+    result = subprocess.run(
+        [sys.executable, str(PROJECT / "main.py"), "--data-dir", str(a_file)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert result.returncode == 1
+    assert f"kedut: error: data directory {a_file} exists and is not a directory" in result.stderr
+    assert "Traceback" not in result.stderr, result.stderr

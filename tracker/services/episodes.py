@@ -74,6 +74,7 @@ def log_twitch(
 
     # Two twitches at the same instant, site and side are two episodes: logging never
     # merges or drops an entry (a double tap is caught by the UI).
+    store.wait_for_check()  # nothing is written to a store not yet checked for damage
     with app_reads(store.db_path, write=True) as writes:
         # The one-tap log of the app, through plain sqlite3 (the app's start and its
         # taps never load the ORM): a live profile of one's own, found by id or name.

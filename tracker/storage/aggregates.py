@@ -48,11 +48,15 @@ class Aggregates:
         return (EpisodeRow.profile_id == profile_id) & EpisodeRow.deleted_at.is_(None)
 
     def first_entry_day(self, profile_id: int) -> dt.date | None:
-        """The first day with an episode, a day log or a remedy."""
+        """The first day with a live episode, day log or remedy (deleted ones are gone)."""
         days = union_all(
             select(func.min(EpisodeRow.local_date).label("day")).where(self._live(profile_id)),
-            select(func.min(DayLogRow.date)).where(DayLogRow.profile_id == profile_id),
-            select(func.min(RemedyUseRow.date)).where(RemedyUseRow.profile_id == profile_id),
+            select(func.min(DayLogRow.date)).where(
+                DayLogRow.profile_id == profile_id, DayLogRow.deleted_at.is_(None)
+            ),
+            select(func.min(RemedyUseRow.date)).where(
+                RemedyUseRow.profile_id == profile_id, RemedyUseRow.deleted_at.is_(None)
+            ),
         ).subquery()
         first = self._session.execute(select(func.min(days.c.day))).scalar()
         return None if first is None else dt.date.fromisoformat(str(first))

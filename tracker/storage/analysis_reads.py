@@ -120,12 +120,14 @@ class AnalysisReads:
         )
 
     def first_entry_day(self, profile_id: int) -> dt.date | None:
-        """The first day with a live episode, a day log or a remedy."""
+        """The first day with a live episode, day log or remedy (deleted ones are gone)."""
         first = self._run(
             "SELECT min(day) FROM ("  # noqa: S608 - fixed conditions
             f" SELECT min(local_date) AS day FROM twitch_episode WHERE {_LIVE_EPISODE}"
             " UNION ALL SELECT min(date) FROM day_log WHERE profile_id = :p"
-            " UNION ALL SELECT min(date) FROM remedy_use WHERE profile_id = :p)",
+            " AND deleted_at IS NULL"
+            " UNION ALL SELECT min(date) FROM remedy_use WHERE profile_id = :p"
+            " AND deleted_at IS NULL)",
             {"p": profile_id},
         ).scalar()
         return None if first is None else _day(first)

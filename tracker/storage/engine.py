@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 
 from tracker.storage import migrate
 from tracker.storage.paths import DB_FILENAME, ensure_private_dir, ensure_private_file
-from tracker.storage.sqlite import make_engine, quick_check
+from tracker.storage.sqlite import make_engine, quick_check, use_wal
 
 if TYPE_CHECKING:
     from sqlalchemy.engine import Engine
@@ -61,10 +61,13 @@ class Store:
 
     def wait_for_check(self) -> None:
         """For a store opened with `check_later`: wait for its health check, and raise
-        StoreError (as `open_store` would have) when the file is damaged."""
-        health, self._health = self._health, None
+        StoreError (as `open_store` would have) when the file is damaged — every time
+        it is asked, so that no write goes ahead on it. Every writing unit of work and
+        the one-tap log ask first."""
+        health = self._health
         if health is not None:
             health.result()
+            self._health = None  # checked and sound
 
     def close(self) -> None:
         for name in ("engine", "read_engine"):
@@ -109,10 +112,12 @@ def _on_idle_time_only() -> None:
 
 
 def _refuse_damaged(db_path: Path) -> None:
-    """A store that fails SQLite's quick check is never written to or migrated."""
+    """A store that fails SQLite's quick check is never written to or migrated; one that
+    passes is put in WAL mode (reads until then leave its journal mode alone)."""
     verdict = quick_check(db_path)
     if verdict != "ok":
         raise migrate.StoreError(f"{db_path} is damaged ({verdict}) and was left untouched")
+    use_wal(db_path)
 
 
 def _backup_hint(db_path: Path) -> str:

@@ -74,9 +74,10 @@ def device_transaction(db_path: Path, *, write: bool) -> Iterator[ConnectionRunn
     reading ones read one snapshot. Committed when the block ends without an error."""
     connection = sqlite3.connect(db_path, isolation_level=None, check_same_thread=False)
     try:
-        _on_connect(connection, None)
-        if not write:
-            connection.execute("PRAGMA query_only=ON")
+        if write:
+            _on_connect(connection, None)
+        else:
+            _reading_only(connection)
         connection.execute("BEGIN IMMEDIATE" if write else "BEGIN")
         try:
             yield ConnectionRunner(connection)
@@ -98,9 +99,25 @@ def _on_connect(dbapi_connection: sqlite3.Connection, _record: Any) -> None:
     for pragma in (
         "PRAGMA journal_mode=WAL",  # readers never block the writer
         "PRAGMA synchronous=FULL",  # an acknowledged commit survives power loss
-        "PRAGMA foreign_keys=ON",
-        f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}",  # wait for another writer, don't fail
+        *_EVERY_CONNECTION,
     ):
+        dbapi_connection.execute(pragma)
+
+
+_EVERY_CONNECTION = (
+    "PRAGMA foreign_keys=ON",
+    f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}",  # wait for another writer, don't fail
+)
+
+
+def _reading_only(dbapi_connection: sqlite3.Connection) -> None:
+    """A connection that only reads: refused any write by SQLite itself, before anything
+    else runs on it. It leaves the journal mode alone: switching a diary to WAL writes
+    its header, and a reader may be looking at a file not yet checked for damage (the
+    app reads Today while the check runs; a restored backup is in rollback mode)."""
+    dbapi_connection.isolation_level = None
+    dbapi_connection.execute("PRAGMA query_only=ON")
+    for pragma in _EVERY_CONNECTION:
         dbapi_connection.execute(pragma)
 
 
@@ -110,10 +127,9 @@ def _on_begin_write(connection: Any) -> None:
     connection.exec_driver_sql("BEGIN IMMEDIATE")
 
 
-def _on_connect_read(dbapi_connection: sqlite3.Connection, record: Any) -> None:
-    _on_connect(dbapi_connection, record)
+def _on_connect_read(dbapi_connection: sqlite3.Connection, _record: Any) -> None:
     # A reader that tried to write would be a bug: SQLite refuses it outright.
-    dbapi_connection.execute("PRAGMA query_only=ON")
+    _reading_only(dbapi_connection)
 
 
 def _on_begin_read(connection: Any) -> None:
@@ -178,6 +194,19 @@ def quick_check(db_path: Path) -> str:
             return str(con.execute("PRAGMA quick_check").fetchone()[0])
         except sqlite3.DatabaseError as error:
             return str(error)
+
+
+def use_wal(db_path: Path) -> None:
+    """Put a checked store in WAL mode (readers never block the writer), as its first
+    writing connection would; a store that cannot be written stays as it is, and its
+    first write says why."""
+    try:
+        with sqlite3.connect(db_path, isolation_level=None) as con:
+            con.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
+            con.execute("PRAGMA journal_mode=WAL")
+        con.close()
+    except sqlite3.Error:
+        pass
 
 
 def read_revision(db_path: Path, *, integrity: bool = False) -> tuple[str | None, str, int]:

@@ -66,6 +66,8 @@ class UnitOfWork:
         return cls(store, write=False)
 
     def __enter__(self) -> Self:
+        if self.writes:
+            self._store.wait_for_check()  # nothing is written to a store not yet checked
         # The ORM loads with the first unit of work, not with this module: the app's
         # start and its daily reads run on plain sqlite3 (tracker.storage.app_reads).
         from tracker.storage.aggregates import Aggregates

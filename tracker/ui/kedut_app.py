@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from kivy.app import App
+from kivy.base import ExceptionHandler, ExceptionManager
 from kivy.core.text import LabelBase
 from kivy.core.window import Window
 from kivy.lang import Builder, global_idmap
@@ -34,7 +35,9 @@ Builder.load_file(str(Path(__file__).with_name("theme.kv")))
 Builder.load_file(str(Path(__file__).parent / "widgets" / "nav.kv"))
 
 # Screens need the theme loaded first.
+from tracker.ui.presenters.safety import not_saved_reason  # noqa: E402
 from tracker.ui.root import RootLayout  # noqa: E402
+from tracker.ui.widgets.dialogs import show_message  # noqa: E402
 from tracker.ui.widgets.frames import after_next_frame  # noqa: E402
 
 WINDOW_BACKGROUND = (0.965, 0.973, 0.976, 1)
@@ -51,6 +54,22 @@ SCREENS = {
     "more": ("about", "MoreScreen"),
     "import": ("import_data", "ImportScreen"),
 }
+
+
+class _NotSaved(ExceptionHandler):
+    """A change the diary refused (busy past its wait, disk full, damaged) or made for a
+    profile deleted meanwhile: nothing was stored (its transaction rolled back), so the
+    person is told in words and the app goes on. Anything else is a bug, and raised."""
+
+    def handle_exception(self, inst: BaseException) -> int:
+        reason = not_saved_reason(inst)
+        if reason is None:
+            return int(ExceptionManager.RAISE)
+        Logger.warning(f"Kedut: a change was not stored: {inst!r}")
+        show_message(
+            gettext("Not saved"), gettext("Nothing was stored: {reason}.").format(reason=reason)
+        )
+        return int(ExceptionManager.PASS)
 
 
 class KedutApp(App):
@@ -75,6 +94,8 @@ class KedutApp(App):
         profile and opens its diary; the welcome view is shown until then."""
 
     def build(self) -> Any:
+        self._not_saved = _NotSaved()
+        ExceptionManager.add_handler(self._not_saved)
         Window.clearcolor = WINDOW_BACKGROUND
         Window.title = self.title  # the window manager's name for it, not "python3.11"
         Window.bind(on_key_down=self._on_key_down, on_request_close=self._on_request_close)
@@ -132,6 +153,8 @@ class KedutApp(App):
             self.root.screen("today").refresh()
 
     def on_stop(self) -> None:
+        if getattr(self, "_not_saved", None) is not None:
+            ExceptionManager.remove_handler(self._not_saved)
         if getattr(self, "reminders", None) is not None:
             self.reminders.stop()
         Window.unbind(on_key_down=self._on_key_down, on_request_close=self._on_request_close)

@@ -13,6 +13,7 @@ from tracker.formats.csv_files import FileFormatError
 from tracker.i18n import gettext as _
 from tracker.labels import long_date
 from tracker.services.errors import database_trouble
+from tracker.services.profile_choice import ProfileNotFoundError
 
 
 def reason_text(error: BaseException, folder: Path | None = None) -> str:
@@ -30,6 +31,21 @@ def reason_text(error: BaseException, folder: Path | None = None) -> str:
     if trouble == "unreadable":
         return _("the diary could not be read; Settings → Check the diary looks for damage")
     return _("something unexpected went wrong (the details are in Kedut's log)")
+
+
+def not_saved_reason(error: BaseException) -> str | None:
+    """Why a change in the app was not stored, when the diary refused it (busy for
+    longer than the wait, the disk full, the file damaged) or the open profile is gone
+    (deleted from the command line or another device meanwhile); None for anything
+    else, which is a bug and is raised. Either way nothing was stored."""
+    if isinstance(error, ProfileNotFoundError):
+        return _(
+            "this profile was deleted elsewhere (from the command line or another device); "
+            "choose a profile from the list at the top"
+        )
+    if database_trouble(error) is None:
+        return None
+    return reason_text(error)
 
 
 def _os_reason(error: OSError, folder: Path | None) -> str:
