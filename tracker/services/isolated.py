@@ -21,12 +21,15 @@ import sys
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from tracker.domain import Correlation, HiddenResult
 
 if TYPE_CHECKING:
     from tracker.services.sync import SyncReport
+    from tracker.storage import Store
+
+T = TypeVar("T")
 
 CHART_DPI = 110
 BACKGROUND_NICENESS = 10
@@ -133,6 +136,23 @@ def _run(
 # In the child process.
 
 
+def _read(
+    read: Callable[[Store, int, dt.date, dt.date | None], T],
+    data_dir: Path,
+    profile_id: int,
+    today: dt.date,
+    first: dt.date | None,
+) -> T:
+    """What `read` reads from the store in `data_dir` (opened, then closed)."""
+    from tracker.storage import open_store
+
+    store = open_store(data_dir)
+    try:
+        return read(store, profile_id, today, first)
+    finally:
+        store.close()
+
+
 def _insights(
     data_dir: Path,
     profile_id: int,
@@ -144,14 +164,9 @@ def _insights(
     from tracker.charts import draw
     from tracker.i18n import Language
     from tracker.services.charts import chart_data
-    from tracker.storage import open_store
 
     speaking = Language.named(language)
-    store = open_store(data_dir)
-    try:
-        data = chart_data(store, profile_id, today, first)
-    finally:
-        store.close()
+    data = _read(chart_data, data_dir, profile_id, today, first)
     charts = {}
     with speaking.speaking():
         for kind in kinds:
@@ -177,13 +192,8 @@ def _report(
     from tracker.i18n import Language
     from tracker.reports import build_report
     from tracker.services.reports import report_data
-    from tracker.storage import open_store
 
-    store = open_store(data_dir)
-    try:
-        data = report_data(store, profile_id, today, first)
-    finally:
-        store.close()
+    data = _read(report_data, data_dir, profile_id, today, first)
     return build_report(data, Language.named(language))
 
 
@@ -199,13 +209,8 @@ def _chart(
     from tracker.charts import render
     from tracker.i18n import Language
     from tracker.services.charts import chart_data
-    from tracker.storage import open_store
 
-    store = open_store(data_dir)
-    try:
-        data = chart_data(store, profile_id, today, first)
-    finally:
-        store.close()
+    data = _read(chart_data, data_dir, profile_id, today, first)
     return render(kind, data, file_format, Language.named(language))
 
 
