@@ -16,6 +16,7 @@ from tests.ui.harness import (
     chip,
     modal_count,
     nav_to,
+    pump,
     running_app,
     save_screenshot,
     tap,
@@ -37,7 +38,13 @@ def _demo(data_dir: Path, days: int = 30) -> None:
 
 
 def _make(report: Any, button: str) -> None:
+    """Tap `button` and wait for what it makes. The result shown by the last one grows
+    the card above the buttons: the screen settles first, as it has by the time a person
+    taps again, and the tap must start the work (the test fails on a tap that missed)."""
+    pump(10)
+    report.result_text = ""  # what the tap makes says something new here
     tap(report.ids[button])
+    assert report.busy or report.result_text, f"the tap on {button} started nothing"
     wait_until(lambda: not report.busy)
 
 
