@@ -9,6 +9,8 @@ import sqlite3
 from pathlib import Path
 from typing import Any
 
+from kivy.core.window import Window
+
 from tests.ui.harness import (
     PHONE,
     TABLET,
@@ -41,10 +43,17 @@ def _make(report: Any, button: str) -> None:
     """Tap `button` and wait for what it makes. The result shown by the last one grows
     the card above the buttons: the screen settles first, as it has by the time a person
     taps again, and the tap must start the work (the test fails on a tap that missed)."""
-    pump(10)
     report.result_text = ""  # what the tap makes says something new here
-    tap(report.ids[button])
-    assert report.busy or report.result_text, f"the tap on {button} started nothing"
+    for _attempt in range(3):  # a tap made while the window was still resizing misses
+        pump(10)
+        tap(report.ids[button])
+        if report.busy or report.result_text:
+            break
+    where = report.ids[button].to_window(*report.ids[button].center)
+    assert report.busy or report.result_text, (
+        f"three taps on {button} at {where} started nothing: window {Window.size}, "
+        f"{modal_count()} dialogs open, disabled={report.ids[button].disabled}"
+    )
     wait_until(lambda: not report.busy)
 
 
