@@ -12,7 +12,6 @@ from tracker.services import profiles
 from tracker.services.clock import Clock, system_now
 from tracker.services.demo import DEMO_PROFILE_NAME, fill_demo_profile
 from tracker.services.profiles import create_profile, list_profiles
-from tracker.services.profiles import needs_first_start as needs_first_start
 from tracker.storage import Store, UnitOfWork
 
 DEMO_DAYS = 120

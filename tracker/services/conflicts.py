@@ -4,7 +4,6 @@ listing them in the person's words, and picking the value that was set aside."""
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -116,11 +115,6 @@ def conflicted_entries(store: Store, profile_id: int) -> set[str]:
     marks them; read through plain sqlite3)."""
     with app_reads(store.db_path) as reads:
         return reads.conflicted_entries(profile_id)
-
-
-def _open(store: Store, profile_id: int) -> Sequence[Conflict]:
-    with UnitOfWork.reading(store) as uow:
-        return uow.conflicts.open(profile_id)
 
 
 def resolve_conflict(

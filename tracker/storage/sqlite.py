@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import sqlite3
 from collections.abc import Iterator, Mapping, Sequence
-from contextlib import contextmanager
+from contextlib import closing, contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol
 
@@ -201,10 +201,9 @@ def use_wal(db_path: Path) -> None:
     writing connection would; a store that cannot be written stays as it is, and its
     first write says why."""
     try:
-        with sqlite3.connect(db_path, isolation_level=None) as con:
+        with closing(sqlite3.connect(db_path, isolation_level=None)) as con:
             con.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
             con.execute("PRAGMA journal_mode=WAL")
-        con.close()
     except sqlite3.Error:
         pass
 
