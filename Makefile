@@ -7,11 +7,17 @@ STAMP := $(VENV)/.kedut-installed
 LOCALES := tracker/i18n/locales
 CATALOGUES := $(LOCALES)/en/LC_MESSAGES/kedut.mo $(LOCALES)/id/LC_MESSAGES/kedut.mo
 
-.PHONY: run test bench lint typecheck imports migrations-check system-packages unit-tests catalogues pot clean
+.PHONY: run test bench bytecode lint typecheck imports migrations-check system-packages unit-tests catalogues pot clean
 
-run: $(STAMP) $(CATALOGUES)
+run: $(STAMP) $(CATALOGUES) bytecode
 	@scripts/ensure-system-packages run
 	$(BIN)/python main.py
+
+# Kedut's modules compiled ahead, as `pip install` does for an installed package: with
+# PYTHONDONTWRITEBYTECODE set, a checkout would compile them from source at every start
+# (≈ 60 ms of the app's cold start). Quick when they are already up to date.
+bytecode: $(STAMP)
+	@$(BIN)/python -m compileall -q tracker main.py
 
 test: $(STAMP) $(CATALOGUES) system-packages lint typecheck imports migrations-check
 	$(BIN)/python -m pytest

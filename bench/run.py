@@ -80,10 +80,23 @@ def _probe(*args: str) -> tuple[float, float]:
     return float(lines["FIRST_FRAME"]) - began, float(lines["RSS_MB"])
 
 
+def compile_like_an_install() -> None:
+    """Byte-compile Kedut's modules (and the probe's) as `pip install` does for an
+    installed package. A checkout run with PYTHONDONTWRITEBYTECODE set (as on the CI
+    machines) otherwise compiles some 60 modules from source at every start (≈ 60 ms),
+    a cost the trivial window, all of whose modules come compiled from their wheels, never
+    pays (docs/performance.md, "Wave 2e: the app's start")."""
+    import compileall
+
+    for package in ("tracker", "bench"):
+        compileall.compile_dir(ROOT / package, quiet=1)
+
+
 def app_rows(data_dir: Path, runs: int) -> list[Row]:
     """The app and the trivial window, started alternately so that both see the same
     machine: cold start to the first frame, and memory (the app's after Today, Insights
     with its charts and a doctor report; the trivial window's after its first frame)."""
+    compile_like_an_install()
     app_start, app_mb, bare_start, bare_mb = [], [], [], []
     for _ in range(runs):
         seconds, megabytes = _probe("--trivial")
