@@ -62,6 +62,33 @@ Clock.schedule_once(report, 0)
 sys.exit(run_app(data_dir={data_dir!r}, profile={profile!r}))
 """
 
+SYNC_PROBE = """
+import json, sys, time
+os_environ = __import__("os").environ
+os_environ["KIVY_NO_ARGS"] = "1"
+from kivy.app import App
+from kivy.clock import Clock
+from tracker.app import run_app
+
+began = time.monotonic()
+
+def looked(_dt):
+    app = App.get_running_app()
+    worker = getattr(getattr(app, "sync", None), "worker", None)
+    if worker is None or worker._quiet_until == 0.0:  # it has not looked yet
+        if time.monotonic() - began > 60:
+            raise SystemExit("the sync worker never looked")
+        return True
+    code = sorted(n for n in sys.modules if n.startswith(("tracker.services.sync.",
+        "tracker.storage.sync")) or n == "tracker.services.sync")
+    print("SYNC_CODE=" + json.dumps(code))
+    app.stop()
+    return False
+
+Clock.schedule_interval(looked, 0.1)
+sys.exit(run_app(data_dir={data_dir!r}, profile=None))
+"""
+
 RECOVERY_PROBE = """
 import os, sys
 os.environ["KIVY_NO_ARGS"] = "1"
@@ -113,6 +140,17 @@ def test_today_every_screen_and_a_chart_export_never_load_the_orm_or_matplotlib(
     # The tap took the last side and intensity; nothing syncs here, so nothing is queued.
     assert rows == [("left", 3, 1), ("left", 3, 1)]
     assert queued == 0
+
+
+def test_a_device_that_does_not_sync_never_loads_the_sync_code(tmp_path: Path) -> None:
+    """The background sync looks for a server with one plain read; its code (≈ 1 MB)
+    is loaded only once there is one, or when the person asks for a sync."""
+    data_dir = tmp_path / "data"
+    assert kedut(data_dir, "log", "twitch").returncode == 0
+    result = _run(SYNC_PROBE.format(data_dir=str(data_dir)))
+    assert result.returncode == 0, result.stderr[-2000:]
+    (line,) = [ln for ln in result.stdout.splitlines() if ln.startswith("SYNC_CODE=")]
+    assert json.loads(line.removeprefix("SYNC_CODE=")) == []
 
 
 def test_a_damaged_diary_still_opens_the_recovery_window(tmp_path: Path) -> None:

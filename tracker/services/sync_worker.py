@@ -13,11 +13,15 @@ import threading
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from tracker.i18n import gettext as _
 from tracker.services.clock import Clock, system_now
-from tracker.services.sync import SyncError, SyncReport, SyncStatus, status
-from tracker.storage import Store
+from tracker.storage.app_reads import app_reads
+
+if TYPE_CHECKING:
+    from tracker.services.sync import SyncReport, SyncStatus
+    from tracker.storage import Store
 
 log = logging.getLogger("kedut.sync")
 # Small batches: each commits on its own, so a tap never waits long for the store.
@@ -121,12 +125,16 @@ class BackgroundSync:
     def _maybe_sync(self, asked: bool, server: str | None) -> None:
         if not asked and time.monotonic() < self._quiet_until:
             return
+        if not asked and not self._server_set():
+            # No server set: look again in a while (the command line may set one).
+            self._quiet_until = time.monotonic() + self.no_server_s
+            return
+        # Loaded once there is something to sync: ≈ 1 MB that a device that never syncs
+        # does not hold (docs/performance.md, "Wave 2e: the app's memory").
+        from tracker.services.sync import SyncError, status
+
         current = status(self.store)
         if not asked:
-            if current.state.server_url is None:
-                # No server set: look again in a while (the command line may set one).
-                self._quiet_until = time.monotonic() + self.no_server_s
-                return
             moment = time.monotonic()
             due = current.pending > 0 or moment >= self._next_pull
             if not due or moment < self._quiet_until:
@@ -145,7 +153,13 @@ class BackgroundSync:
         self._next_pull = time.monotonic() + self.pull_every_s
         self._report(report, None)
 
+    def _server_set(self) -> bool:
+        with app_reads(self.store.db_path) as reads:
+            return reads.sync_server_url() is not None
+
     def _report(self, report: SyncReport | None, error: str | None) -> None:
+        from tracker.services.sync import status
+
         try:
             current = status(self.store)
         except Exception:  # the store itself is in trouble: say so once, keep quiet

@@ -208,6 +208,11 @@ class AppReads(AnalysisReads):
         ).scalar()
         return int(found)
 
+    def sync_server_url(self) -> str | None:
+        """The household server this device syncs with; None: it does not sync."""
+        found = self._run("SELECT server_url FROM sync_state WHERE id = 1").scalar()
+        return None if found is None else str(found)
+
     def add_episode(self, profile_id: int, episode: Episode, now: dt.datetime) -> Episode:
         """Store a new episode as EpisodeRepository.add does (its uuid made here, stamped
         now); the outbox's triggers queue it for sync in the same transaction."""
