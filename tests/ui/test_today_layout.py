@@ -32,9 +32,9 @@ def test_today_uses_the_width_of_a_laptop(
         today = app.root.screen("today")
         today.refresh()
         strip = today.ids.strip
-        wait_until(lambda: len(strip.ids.columns.children) == 14)
+        wait_until(lambda: len(strip.ids.bars.days) == 14)
         pump(4)
-        columns = list(reversed(strip.ids.columns.children))
+        columns = strip.ids.bars.days
         assert [c.count for c in columns] == [1, 0, 0, 0, 1, 0, 0, 0, 0, 1, 0, 1, 1, 2]
         # Twitching on 3 of the last 7 days: those days carry the warning's band.
         assert {c.label for c in columns if c.band} >= {columns[-1].label, columns[-2].label}
@@ -53,7 +53,7 @@ def test_today_stacks_at_phone_size(tmp_path: Path, screenshot_dir: Path) -> Non
         today = app.root.screen("today")
         today.refresh()
         strip = today.ids.strip
-        wait_until(lambda: len(strip.ids.columns.children) == 14)
+        wait_until(lambda: len(strip.ids.bars.days) == 14)
         pump(4)
         assert strip.top < today.ids.log_button.y  # below it
         assert strip.width > 0.85 * app.root.width

@@ -1,46 +1,28 @@
 """Today's 14-day strip: one column a day, its bar as tall as the day's twitches, on a
-warm band where a warning names that day."""
+warm band where a warning names that day.
+
+The fourteen columns are drawn by one widget (`DayBars`), not made of 42 widgets: the
+strip is only looked at, never touched, and 42 Kivy widgets cost ≈ 2 MB of memory and
+part of Today's first frame (docs/performance.md, "Wave 2e: the app's memory")."""
 
 from __future__ import annotations
 
+from kivy.core.text import Label as CoreLabel
+from kivy.graphics import Color, Rectangle, RoundedRectangle
 from kivy.lang import Builder
-from kivy.properties import ColorProperty, NumericProperty, StringProperty
+from kivy.metrics import dp, sp
+from kivy.properties import ColorProperty, ListProperty, NumericProperty, StringProperty
 from kivy.uix.boxlayout import BoxLayout
+from kivy.uix.widget import Widget
 
-from tracker.ui.presenters.strip import StripView
+from tracker.ui.presenters.strip import StripDay, StripView
 
 Builder.load_string(
     """
-<DayColumn>:
-    orientation: 'vertical'
-    spacing: dp(2)
-    Label:
-        text: str(root.count) if root.count else ''
-        color: C_TEXT
-        font_size: '12sp'
-        size_hint_y: None
-        height: dp(16)
-    Widget:
-        id: plot
-        canvas.before:
-            Color:
-                rgba: root.band_rgba
-            Rectangle:
-                pos: self.pos
-                size: self.size
-            Color:
-                rgba: C_PRIMARY if root.today else (0.42, 0.68, 0.69, 1)
-            RoundedRectangle:
-                pos: self.x + self.width * 0.2, self.y
-                size: self.width * 0.6, max(dp(2) if root.count else 0, self.height * root.fraction)
-                radius: [dp(3), dp(3), 0, 0]
-    Label:
-        text: root.label
-        color: C_TEXT if root.today else C_MUTED
-        bold: bool(root.today)
-        font_size: '11sp'
-        size_hint_y: None
-        height: dp(16)
+<DayBars>:
+    text_rgba: C_TEXT
+    muted_rgba: C_MUTED
+    today_rgba: C_PRIMARY
 
 <DayStrip>:
     orientation: 'vertical'
@@ -60,26 +42,93 @@ Builder.load_string(
         bold: True
     Caption:
         text: root.caption
-    BoxLayout:
-        id: columns
-        spacing: dp(2)
+    DayBars:
+        id: bars
 """
 )
 
 # The theme's soft amber (keep an eye on it) and soft red (see a doctor).
 BANDS = {"watch": (1.0, 0.957, 0.859, 1), "see_doctor": (0.992, 0.925, 0.918, 1)}
+BAR_RGBA = (0.42, 0.68, 0.69, 1)
+"""A past day's bar; today's is the theme's primary colour."""
+TEXT_ROW_DP = 16
+"""The height of the count above each bar and of the day's label below it."""
+GAP_DP = 2
+"""Between two columns."""
+FONT_SP = 11
+MAX_TEXTS = 100
+"""Rendered texts kept for the next drawing (a few kilobytes each)."""
 
 
-class DayColumn(BoxLayout):
-    count = NumericProperty(0)
-    fraction = NumericProperty(0)
-    band = StringProperty("")
-    label = StringProperty("")
-    today = NumericProperty(0)
-    band_rgba = ColorProperty((0, 0, 0, 0))
+class DayBars(Widget):
+    """The fourteen columns, drawn: the count on top, the bar, the day's label below
+    (today's in bold and the primary colour)."""
 
-    def on_band(self, _column: object, band: str) -> None:
-        self.band_rgba = BANDS.get(band, (0, 0, 0, 0))
+    days = ListProperty([])
+    """The StripDay of each column, oldest first; the last one is today."""
+    highest = NumericProperty(1)
+    """The count a full-height bar stands for."""
+    text_rgba = ColorProperty((0, 0, 0, 1))
+    muted_rgba = ColorProperty((0.4, 0.4, 0.4, 1))
+    today_rgba = ColorProperty((0, 0.4, 0.4, 1))
+
+    def __init__(self, **kwargs: object) -> None:
+        super().__init__(**kwargs)
+        self._textures: dict[tuple[str, bool], object] = {}
+        for name in ("pos", "size", "days", "highest", "text_rgba", "muted_rgba", "today_rgba"):
+            self.bind(**{name: self._draw})
+
+    def _text(self, text: str, bold: bool) -> object:
+        """White text (tinted when drawn), rendered once per text."""
+        key = (text, bold)
+        if key not in self._textures:
+            if len(self._textures) > MAX_TEXTS:  # the days move on; old labels go
+                self._textures.clear()
+            label = CoreLabel(text=text, font_name="Kedut", font_size=sp(FONT_SP), bold=bold)
+            label.refresh()
+            self._textures[key] = label.texture
+        return self._textures[key]
+
+    def _draw(self, *_args: object) -> None:
+        self.canvas.clear()
+        if not self.days:
+            return
+        count = len(self.days)
+        gap, row = dp(GAP_DP), dp(TEXT_ROW_DP)
+        width = (self.width - gap * (count - 1)) / count
+        plot_y, plot_height = self.y + row + gap, max(0.0, self.height - 2 * (row + gap))
+        with self.canvas:
+            for index, day in enumerate(self.days):
+                x = self.x + index * (width + gap)
+                today = index == count - 1
+                self._column(day, x, width, plot_y, plot_height, today)
+
+    def _column(
+        self, day: StripDay, x: float, width: float, plot_y: float, height: float, today: bool
+    ) -> None:
+        if day.band:
+            Color(rgba=BANDS.get(day.band, (0, 0, 0, 0)))
+            Rectangle(pos=(x, plot_y), size=(width, height))
+        if day.count:
+            Color(rgba=self.today_rgba if today else BAR_RGBA)
+            bar = max(dp(2), height * day.count / max(1, self.highest))
+            RoundedRectangle(
+                pos=(x + width * 0.2, plot_y),
+                size=(width * 0.6, bar),
+                radius=[dp(3), dp(3), 0, 0],
+            )
+            self._label(str(day.count), x, width, plot_y + height + dp(GAP_DP), self.text_rgba)
+        colour = self.text_rgba if today else self.muted_rgba
+        self._label(day.label, x, width, self.y, colour, bold=today)
+
+    def _label(
+        self, text: str, x: float, width: float, y: float, rgba: object, bold: bool = False
+    ) -> None:
+        texture = self._text(text, bold)
+        w, h = texture.size  # type: ignore[attr-defined]
+        Color(rgba=rgba)
+        row = dp(TEXT_ROW_DP)
+        Rectangle(texture=texture, pos=(x + (width - w) / 2, y + (row - h) / 2), size=(w, h))
 
 
 class DayStrip(BoxLayout):
@@ -88,16 +137,6 @@ class DayStrip(BoxLayout):
 
     def show(self, view: StripView) -> None:
         self.title, self.caption = view.title, view.caption
-        columns = self.ids.columns
-        columns.clear_widgets()
-        last = len(view.days) - 1
-        for index, day in enumerate(view.days):
-            columns.add_widget(
-                DayColumn(
-                    count=day.count,
-                    fraction=day.count / view.highest,
-                    band=day.band,
-                    label=day.label,
-                    today=1 if index == last else 0,
-                )
-            )
+        bars = self.ids.bars
+        bars.highest = view.highest
+        bars.days = list(view.days)
