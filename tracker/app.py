@@ -44,6 +44,9 @@ def run_app(data_dir: str | None = None, profile: str | None = None) -> int:
     if not display_available():
         print(NO_DISPLAY_MESSAGE, file=sys.stderr)
         return 1
+    from tracker.ui.memory import keep_the_heap_small
+
+    keep_the_heap_small()
     from tracker.i18n import language_from_env, set_language
     from tracker.services import maintenance
     from tracker.services.profiles import (

@@ -16,6 +16,12 @@ import sys
 from functools import cache
 from typing import Any
 
+M_MMAP_THRESHOLD = -3
+"""mallopt's parameter number (glibc's malloc.h)."""
+MMAP_FROM_BYTES = 128 * 1024
+"""Blocks this large or larger get pages of their own, handed back the moment they are
+freed (glibc's starting value, kept fixed)."""
+
 SOON_S = 0.25
 """Time for the graphics code to delete textures let go of (it does so on the Clock's
 next tick) before the memory is given back."""
@@ -25,11 +31,25 @@ next tick) before the memory is given back."""
 def _libc() -> Any:
     if not sys.platform.startswith("linux"):
         return None
-    try:
-        libc = ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6")
+    try:  # the name first: find_library runs ldconfig, too slow for the start
+        libc = ctypes.CDLL("libc.so.6")
     except OSError:
-        return None
+        try:
+            libc = ctypes.CDLL(ctypes.util.find_library("c"))
+        except OSError:
+            return None
     return libc if hasattr(libc, "malloc_trim") else None  # musl has none
+
+
+def keep_the_heap_small() -> None:
+    """Before the app's first allocations: large blocks (a chart's pixels, a page of
+    text, a row batch) keep their own pages, so freeing one hands its memory back at
+    once; glibc otherwise raises that limit after the first such block is freed and
+    carves later ones out of the heap, where they stay (docs/performance.md, "Wave 2e").
+    Measured, and left out: one heap for all threads (M_ARENA_MAX 1) changed nothing."""
+    libc = _libc()
+    if libc is not None and hasattr(libc, "mallopt"):
+        libc.mallopt(M_MMAP_THRESHOLD, MMAP_FROM_BYTES)
 
 
 def give_back_memory() -> None:
