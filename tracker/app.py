@@ -67,7 +67,7 @@ def run_app(data_dir: str | None = None, profile: str | None = None) -> int:
         set_language(language_from_env(language) if language else language_from_env())
         kivy_setup.configure_kivy()
         from tracker.services.diary_service import DiaryService
-        from tracker.ui.kedut_app import KedutApp, default_export_dir
+        from tracker.ui.kedut_app import KedutApp
 
         store.wait_for_check()
     except (ProfileNotFoundError, OSError) as error:  # no such profile; not a folder
@@ -92,7 +92,7 @@ def run_app(data_dir: str | None = None, profile: str | None = None) -> int:
         return DiaryService(opened, start_profile(opened, name, language, with_demo))
 
     diary = None if chosen is None else DiaryService(store, chosen)
-    KedutApp(diary=diary, export_dir=default_export_dir(), start_diary=start_diary).run()
+    KedutApp(diary=diary, start_diary=start_diary).run()
     store.close()
     return 0
 

@@ -5,8 +5,6 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-import platformdirs
-
 APP_NAME = "Kedut"
 DB_FILENAME = "kedut.sqlite3"
 ENV_DATA_DIR = "KEDUT_DATA_DIR"
@@ -19,6 +17,8 @@ def resolve_data_dir(explicit: str | os.PathLike[str] | None = None) -> Path:
     from_env = os.environ.get(ENV_DATA_DIR, "").strip()
     if from_env:
         return Path(from_env).expanduser()
+    import platformdirs  # ≈ 0.3 MB, loaded only when no folder is named
+
     return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
 
 

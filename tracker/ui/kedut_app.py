@@ -37,7 +37,6 @@ Builder.load_file(str(Path(__file__).parent / "widgets" / "nav.kv"))
 # Screens need the theme loaded first.
 from tracker.ui.presenters.safety import not_saved_reason  # noqa: E402
 from tracker.ui.root import RootLayout  # noqa: E402
-from tracker.ui.widgets.dialogs import show_message  # noqa: E402
 from tracker.ui.widgets.frames import after_next_frame  # noqa: E402
 
 WINDOW_BACKGROUND = (0.965, 0.973, 0.976, 1)
@@ -66,6 +65,8 @@ class _NotSaved(ExceptionHandler):
         if reason is None:
             return int(ExceptionManager.RAISE)
         Logger.warning(f"Kedut: a change was not stored: {inst!r}")
+        from tracker.ui.widgets.dialogs import show_message
+
         show_message(
             gettext("Not saved"), gettext("Nothing was stored: {reason}.").format(reason=reason)
         )
@@ -80,15 +81,14 @@ class KedutApp(App):
     def __init__(
         self,
         diary: DiaryService | None,
-        export_dir: Path,
+        export_dir: Path | None = None,
         start_diary: Callable[[str, str, bool], DiaryService] | None = None,
         **kwargs: object,
     ) -> None:
         super().__init__(**kwargs)
         self.diary: DiaryService = diary  # type: ignore[assignment]  # None until the first start ends
         """The DiaryService every screen works through."""
-        self.export_dir = export_dir
-        """Where reports, charts and exports are saved."""
+        self._export_dir = export_dir
         self.start_diary = start_diary
         """For a store without a profile: (name, language, with demo) makes the person's
         profile and opens its diary; the welcome view is shown until then."""
@@ -252,6 +252,18 @@ class KedutApp(App):
             self.root.screen("day").move(-1 if key == 276 else 1)
             return True
         return False
+
+    @property
+    def export_dir(self) -> Path:
+        """Where reports, charts and exports are saved: given, or the person's Documents
+        folder, found on the first export (platformdirs is not loaded at start)."""
+        if self._export_dir is None:
+            self._export_dir = default_export_dir()
+        return self._export_dir
+
+    @export_dir.setter
+    def export_dir(self, folder: Path) -> None:
+        self._export_dir = folder
 
     @staticmethod
     def _asking() -> bool:

@@ -9,7 +9,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from tracker.domain import ValidationError
-from tracker.formats.csv_files import FileFormatError
+from tracker.formats.errors import FileFormatError
 from tracker.i18n import gettext as _
 from tracker.labels import long_date
 from tracker.services.errors import database_trouble

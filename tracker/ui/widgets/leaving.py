@@ -8,9 +8,6 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from tracker.ui.presenters.edits import save_choices
-from tracker.ui.widgets.dialogs import ask
-
 
 def unsaved_question(holder: object) -> str | None:
     question: Callable[[], str | None] | None = getattr(holder, "unsaved_question", None)
@@ -24,6 +21,10 @@ def leave_then(holder: object, proceed: Callable[[], object]) -> bool:
     if not question:
         proceed()
         return True
+    # Loaded when there is something to ask: the start (and most moves) never do.
+    from tracker.ui.presenters.edits import save_choices
+    from tracker.ui.widgets.dialogs import ask
+
     save, discard, keep = save_choices()
 
     def save_then() -> None:

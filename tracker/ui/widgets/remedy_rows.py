@@ -14,7 +14,7 @@ from tracker.ui.widgets.controls import Chip
 
 Builder.load_string(
     """
-#:import TypedInput tracker.ui.widgets.typed_text.TypedInput
+#:import TypedInput tracker.ui.widgets.typed_input.TypedInput
 <RemedyDetail>:
     orientation: 'vertical'
     size_hint_y: None
