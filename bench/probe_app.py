@@ -9,7 +9,8 @@ bench.run in a fresh process, on a display.
     python -m bench.probe_app --trivial          one Label; memory a moment after the
                                                  first frame
 
-Prints `FIRST_FRAME <unix time>`, `RSS_MB <megabytes>` and `HEAVY_MODULES <names or ->`.
+Prints `FIRST_FRAME <unix time>`, `WINDOW <width>x<height>`, `RSS_MB <megabytes>` and
+`HEAVY_MODULES <names or ->`. Both windows must be the same size (bench.run checks).
 """
 
 from __future__ import annotations
@@ -47,6 +48,7 @@ def _on_first_frame(then: Callable[[], None]) -> None:
 
     def first_frame(*_args: object) -> None:
         print(f"FIRST_FRAME {time.time():.6f}", flush=True)
+        print(f"WINDOW {Window.width}x{Window.height}", flush=True)
         Window.unbind(on_flip=first_frame)
         Clock.schedule_once(lambda _dt: then(), 0)
 
@@ -97,6 +99,21 @@ def trivial() -> int:
     return 0
 
 
+def _once_kivy_is_set_up(then: Callable[[], None]) -> None:
+    """Run `then` right after the app's own Kivy set-up: the probe must not make the
+    window first (importing Kivy's Window makes it, at Kivy's default size, not the
+    app's), or the app would be measured in another window than the trivial one."""
+    from tracker.ui import kivy_setup
+
+    set_up = kivy_setup.configure_kivy
+
+    def configured() -> None:
+        set_up()
+        then()
+
+    kivy_setup.configure_kivy = configured
+
+
 def app(data_dir: str, profile: str, start_only: bool = False) -> int:
     from tracker.app import run_app
 
@@ -127,12 +144,12 @@ def app(data_dir: str, profile: str, start_only: bool = False) -> int:
 
         _wait_for(lambda: insights.pending == 0, make_report)
 
-    if start_only:
+    def settle_then_report() -> None:
         from kivy.clock import Clock
 
-        _on_first_frame(lambda: Clock.schedule_once(_report_memory_and_stop, SETTLE_S))
-    else:
-        _on_first_frame(tour)
+        Clock.schedule_once(_report_memory_and_stop, SETTLE_S)
+
+    _once_kivy_is_set_up(lambda: _on_first_frame(settle_then_report if start_only else tour))
     try:
         return run_app(data_dir=data_dir, profile=profile)
     finally:

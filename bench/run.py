@@ -31,6 +31,7 @@ from tracker.services.diary_service import DiaryService
 from tracker.services.insights import current_warnings, insights
 from tracker.services.profiles import resolve_profile
 from tracker.storage import Store, open_store
+from tracker.ui.kivy_setup import START_SIZE
 
 TODAY = dt.date(2026, 11, 25)
 ENGLISH = Language.named("en")
@@ -66,7 +67,8 @@ def display() -> subprocess.Popen[bytes] | None:
 
 
 def _probe(*args: str) -> tuple[float, float]:
-    """Seconds from starting the process to its first frame, and its memory at the end."""
+    """Seconds from starting the process to its first frame, and its memory at the end.
+    Every window, the app's and the trivial one, must open at the app's start size."""
     began = time.time()
     result = subprocess.run(
         [sys.executable, "-m", "bench.probe_app", *args],
@@ -77,6 +79,7 @@ def _probe(*args: str) -> tuple[float, float]:
         check=True,
     )
     lines = dict(line.split(" ", 1) for line in result.stdout.splitlines() if " " in line)
+    assert lines["WINDOW"] == "{}x{}".format(*START_SIZE), (args, lines["WINDOW"])
     return float(lines["FIRST_FRAME"]) - began, float(lines["RSS_MB"])
 
 

@@ -102,13 +102,18 @@ class RootLayout(BoxLayout):
         self.refresh_nav()
 
     def refresh_nav(self) -> None:
-        self.nav.clear_widgets()
-        current = self.manager.current
-        for name in RAIL_NAV if self.rail else PHONE_NAV:
-            item = NavItem(screen=name, icon=ICONS[name], label=screen_title(name))
-            item.state = "down" if _selects(name, current) else "normal"
-            item.bind(on_release=lambda i: self.show(i.screen))
-            self.nav.add_widget(item)
+        """The items for the window's shape, named in the current language. They are
+        made again only when the shape changes: every save refreshes the screens."""
+        names = RAIL_NAV if self.rail else PHONE_NAV
+        if [item.screen for item in reversed(self.nav.children)] != list(names):
+            self.nav.clear_widgets()
+            for name in names:
+                item = NavItem(screen=name, icon=ICONS[name])
+                item.bind(on_release=lambda i: self.show(i.screen))
+                self.nav.add_widget(item)
+        for item in self.nav.children:
+            item.label = screen_title(item.screen)
+        self._select(self.manager.current)
 
     def show(self, name: str) -> None:
         """Show a screen; a screen with unsaved changes is asked about them first."""
