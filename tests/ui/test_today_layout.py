@@ -38,6 +38,7 @@ def test_today_uses_the_width_of_a_laptop(
         assert [c.count for c in columns] == [1, 0, 0, 0, 1, 0, 0, 0, 0, 1, 0, 1, 1, 2]
         # Twitching on 3 of the last 7 days: those days carry the warning's band.
         assert {c.label for c in columns if c.band} >= {columns[-1].label, columns[-2].label}
+        assert strip.ids.bars.shown_labels == [c.label for c in columns]  # "W 25" fits
         assert app.root.nav.width <= 0.15 * app.root.width
         button, habits = today.ids.log_button, today.ids.habits
         assert strip.x > button.right  # side by side, not stacked
@@ -57,4 +58,8 @@ def test_today_stacks_at_phone_size(tmp_path: Path, screenshot_dir: Path) -> Non
         pump(4)
         assert strip.top < today.ids.log_button.y  # below it
         assert strip.width > 0.85 * app.root.width
+        # Too narrow for "W 25" under each column: the day of the month alone, never
+        # labels running into each other.
+        bars = strip.ids.bars
+        assert bars.shown_labels == [str(day.day.day) for day in bars.days]
         save_screenshot(screenshot_dir / "today-phone-strip-en")

@@ -21,6 +21,8 @@ class StripDay:
     """"" (no warning), "watch" or "see_doctor" (the stronger one that names the day)."""
     label: str
     """The weekday's first letter and the day of the month, e.g. "W 25"."""
+    short_label: str
+    """The day of the month alone, for a strip too narrow for `label`: "25"."""
 
 
 @dataclass(frozen=True)
@@ -38,7 +40,9 @@ def strip_view(counts: Sequence[tuple[dt.date, int]], warnings: Sequence[Warning
             if warning.level is WarningLevel.SEE_DOCTOR or day not in bands:
                 bands[day] = warning.level.value
     days = tuple(
-        StripDay(day, count, bands.get(day, ""), f"{weekday_label(day)[:1]} {day.day}")
+        StripDay(
+            day, count, bands.get(day, ""), f"{weekday_label(day)[:1]} {day.day}", str(day.day)
+        )
         for day, count in counts
     )
     total = sum(count for _day, count in counts)

@@ -75,6 +75,8 @@ class DayBars(Widget):
     def __init__(self, **kwargs: object) -> None:
         super().__init__(**kwargs)
         self._textures: dict[tuple[str, bool], object] = {}
+        self.shown_labels: list[str] = []
+        """The day labels as last drawn (for a look in tests)."""
         for name in ("pos", "size", "days", "highest", "text_rgba", "muted_rgba", "today_rgba"):
             self.bind(**{name: self._draw})
 
@@ -91,20 +93,32 @@ class DayBars(Widget):
 
     def _draw(self, *_args: object) -> None:
         self.canvas.clear()
+        self.shown_labels = []
         if not self.days:
             return
         count = len(self.days)
         gap, row = dp(GAP_DP), dp(TEXT_ROW_DP)
         width = (self.width - gap * (count - 1)) / count
         plot_y, plot_height = self.y + row + gap, max(0.0, self.height - 2 * (row + gap))
+        # On a narrow strip "W 25" runs into its neighbours: the day of the month alone.
+        widest = max(self._text(day.label, True).width for day in self.days)  # type: ignore[attr-defined]
+        short = widest > width + gap
+        self.shown_labels = [day.short_label if short else day.label for day in self.days]
         with self.canvas:
             for index, day in enumerate(self.days):
                 x = self.x + index * (width + gap)
                 today = index == count - 1
-                self._column(day, x, width, plot_y, plot_height, today)
+                self._column(day, x, width, plot_y, plot_height, today, short)
 
     def _column(
-        self, day: StripDay, x: float, width: float, plot_y: float, height: float, today: bool
+        self,
+        day: StripDay,
+        x: float,
+        width: float,
+        plot_y: float,
+        height: float,
+        today: bool,
+        short: bool,
     ) -> None:
         if day.band:
             Color(rgba=BANDS.get(day.band, (0, 0, 0, 0)))
@@ -119,7 +133,7 @@ class DayBars(Widget):
             )
             self._label(str(day.count), x, width, plot_y + height + dp(GAP_DP), self.text_rgba)
         colour = self.text_rgba if today else self.muted_rgba
-        self._label(day.label, x, width, self.y, colour, bold=today)
+        self._label(day.short_label if short else day.label, x, width, self.y, colour, bold=today)
 
     def _label(
         self, text: str, x: float, width: float, y: float, rgba: object, bold: bool = False
