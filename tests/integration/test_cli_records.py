@@ -225,3 +225,26 @@ def test_list_as_csv_never_hands_a_spreadsheet_a_formula_and_choices_ignore_case
     assert ",left," in listed_csv[1]
     table = _ok(tmp_path, "list")
     assert "Where" in table and "duration_s" not in table and "rest" in table
+
+
+def test_logging_a_remedy_again_keeps_what_it_does_not_say_and_says_what_changed(
+    tmp_path: Path,
+) -> None:
+    """One entry a day for each remedy: logging it again updates that entry, never
+    dropping a rating or a note silently."""
+    day = ("--date", "2026-11-24", "--remedy", "massage")
+    _ok(tmp_path, "log", "remedy", *day, "--helped", "3", "--note", "calf, 10 min")
+    again = kedut(tmp_path, "log", "remedy", *day, "--helped", "1")
+    assert again.returncode == 0, again.stderr
+    assert again.stderr == (
+        "kedut: note: Light massage on 2026-11-24 was logged already: that entry was"
+        " updated (How much it helped: 3 → 1)\n"
+    )
+    (entry,) = listed(tmp_path)["remedies"]
+    assert (entry["helped"], entry["note"]) == (1, "calf, 10 min")
+    noted = kedut(tmp_path, "log", "remedy", *day, "--note", "with oil")
+    assert "(Note: “calf, 10 min” → “with oil”)" in noted.stderr
+    same = kedut(tmp_path, "log", "remedy", *day)
+    assert same.stderr.endswith("was logged already; nothing changed\n")
+    (entry,) = listed(tmp_path)["remedies"]
+    assert (entry["id"], entry["helped"], entry["note"]) == (1, 1, "with oil")

@@ -73,6 +73,35 @@ def log_twitch(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def remedy_updated(before: RemedyUse, after: RemedyUse) -> str:
+    """What logging a remedy again changed in the day's entry for it, in words."""
+    from tracker.labels import remedy_label
+
+    def said(value: object) -> str:
+        if value in (None, ""):
+            return _("not said")
+        return f"“{value}”" if isinstance(value, str) else str(value)
+
+    changes = [
+        _("{field}: {before} → {after}").format(
+            field=field_label(name), before=said(old), after=said(new)
+        )
+        for name, old, new in (
+            ("helped", before.helped, after.helped),
+            ("note", before.note, after.note),
+        )
+        if old != new
+    ]
+    where = _("{remedy} on {day} was logged already").format(
+        remedy=remedy_label(after.remedy), day=after.date.isoformat()
+    )
+    if not changes:
+        return _("{where}; nothing changed").format(where=where)
+    return _("{where}: that entry was updated ({changes})").format(
+        where=where, changes="; ".join(changes)
+    )
+
+
 def log_day(args: argparse.Namespace) -> int:
     saved = days.save_day(open_from_args(args), args.profile, args.date, **day_changes(args))
     notes(saved.unusual, args)
@@ -94,7 +123,7 @@ def log_medication(args: argparse.Namespace) -> int:
 
 
 def log_remedy(args: argparse.Namespace) -> int:
-    use = care.log_remedy(
+    use, before = care.log_remedy_again(
         open_from_args(args),
         args.profile,
         day=args.date,
@@ -102,6 +131,8 @@ def log_remedy(args: argparse.Namespace) -> int:
         helped=args.helped,
         note=args.note,
     )
+    if before is not None:
+        output.notice(remedy_updated(before, use))
     print(use.id)
     return EXIT_OK
 

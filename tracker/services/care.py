@@ -83,19 +83,56 @@ def log_remedy(
     note: str | None = None,
     now: Clock = system_now,
 ) -> RemedyUse:
-    """Record that a remedy was tried on a day. A remedy is tried on a day or not: the
-    day's one entry for it keeps its uuid, and logging it again updates its rating."""
+    """Record that a remedy was tried on a day, as a form sets it: a remedy is tried on a
+    day or not, so the day's one entry for it keeps its uuid and takes these values."""
+    stored, _before = _remedy_on_day(store, profile, day, remedy, helped, note, now, False)
+    return stored
+
+
+def log_remedy_again(
+    store: Store,
+    profile: ProfileKey,
+    *,
+    day: dt.date,
+    remedy: Remedy | str,
+    helped: int | None = None,
+    note: str | None = None,
+    now: Clock = system_now,
+) -> tuple[RemedyUse, RemedyUse | None]:
+    """As `log_remedy` from the command line, where what is not given is not said: an
+    entry already there keeps its rating or note unless a new one is given. Returns the
+    stored entry and the one it updated (None: it is new), so the change can be said."""
+    return _remedy_on_day(store, profile, day, remedy, helped, note, now, True)
+
+
+def _remedy_on_day(
+    store: Store,
+    profile: ProfileKey,
+    day: dt.date,
+    remedy: Remedy | str,
+    helped: int | None,
+    note: str | None,
+    now: Clock,
+    keep_unsaid: bool,
+) -> tuple[RemedyUse, RemedyUse | None]:
     use = RemedyUse(date=day, remedy=remedy, helped=helped, note=note)  # type: ignore[arg-type]
     future.check_day("date", day, now())
     with UnitOfWork(store) as uow:
         profile_id = profile_id_in(uow, profile, now)
         same = [r for r in uow.remedies.between(profile_id, day, day) if r.remedy is use.remedy]
-        if same and same[0].id is not None:
-            stored = uow.remedies.replace(profile_id, same[0].id, use, now())
+        before = same[0] if same and same[0].id is not None else None
+        if before is not None and before.id is not None:
+            if keep_unsaid:
+                use = dataclasses.replace(
+                    use,
+                    helped=before.helped if helped is None else helped,
+                    note=before.note if note is None else note,
+                )
+            stored = uow.remedies.replace(profile_id, before.id, use, now())
         else:
             stored = uow.remedies.add(profile_id, use, now())
         uow.commit()
-    return stored
+    return stored, before
 
 
 def edit_remedy(
