@@ -127,13 +127,6 @@ class DiaryService:
         with app_reads(self.store.db_path) as reads:
             return reads.remedies_between(self.profile_id, day, day)
 
-    def log_remedy(self, day: dt.date, remedy: str, helped: int | None) -> RemedyUse:
-        from tracker.services import care
-
-        return care.log_remedy(
-            self.store, self.profile_id, day=day, remedy=remedy, helped=helped, now=self.now
-        )
-
     # Profiles and settings
 
     def profiles(self) -> Sequence[Profile]:
