@@ -3,6 +3,7 @@ allowed, and nothing stored."""
 
 from __future__ import annotations
 
+import sqlite3
 from pathlib import Path
 
 import pytest
@@ -156,3 +157,24 @@ def test_a_file_that_is_not_a_kedut_store_is_refused_and_left_untouched(tmp_path
     assert result.returncode == 1
     assert "is not a Kedut diary: it cannot be read as a database" in result.stderr
     assert foreign.read_bytes() == before
+
+
+def test_a_diary_whose_version_table_is_empty_is_refused_and_left_untouched(
+    tmp_path: Path,
+) -> None:
+    """Its tables are there but it does not say which schema they are: making the schema
+    again failed halfway ("table profile already exists"); now it is refused in words."""
+    assert kedut(tmp_path, "log", "twitch").returncode == 0
+    store = tmp_path / "kedut.sqlite3"
+    with sqlite3.connect(store) as con:
+        con.execute("DELETE FROM alembic_version")
+    con.close()
+    before = store.read_bytes()
+    result = kedut(tmp_path, "log", "twitch")
+    assert result.returncode == 1
+    assert result.stderr.endswith(
+        "does not say which version of the diary it holds (its version table is empty);"
+        " it was left untouched\n"
+    ), result.stderr
+    assert "Traceback" not in result.stderr
+    assert store.read_bytes() == before

@@ -224,6 +224,15 @@ def read_revision(db_path: Path, *, integrity: bool = False) -> tuple[str | None
             if "alembic_version" not in tables:
                 raise StoreFileError(_("{path} is not a Kedut diary").format(path=db_path))
             row = con.execute("SELECT version_num FROM alembic_version").fetchone()
+            if row is None and tables != {"alembic_version"}:
+                # Tables without a version: making the schema again would fail halfway, and
+                # guessing a version could migrate it wrongly. Left as it is.
+                raise StoreFileError(
+                    _(
+                        "{path} does not say which version of the diary it holds (its version"
+                        " table is empty)"
+                    ).format(path=db_path)
+                )
     except sqlite3.DatabaseError as error:
         # SQLite's own words ("file is not a database") are not the person's: say it plainly.
         if "malformed" in str(error):
