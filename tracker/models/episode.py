@@ -104,10 +104,12 @@ class EpisodeDayRow(Base):
             "max_intensity",
             "total_duration_s",
         ),
+        # The rows are stored in their key's order (profile, site, side, day), which
+        # is what the warnings read (a site's days in order) and the triggers look up:
+        # no separate key index to keep on every logged twitch.
+        {"sqlite_with_rowid": False},
     )
 
-    # The primary key (profile, site, side, day) is what the warnings read: a site's
-    # days in order, and the triggers' look-up of one group.
     profile_id: Mapped[int] = mapped_column(primary_key=True, autoincrement=False)
     body_site: Mapped[str] = mapped_column(String(20), primary_key=True)
     side: Mapped[str] = mapped_column(String(20), primary_key=True)

@@ -7,10 +7,11 @@ the summed duration (NULL when none of them has one, as sum() gives).
 
 Triggers keep it exact in the transaction of every write of `twitch_episode`, whoever
 writes (the repositories, the plain-sqlite3 log, sync, conflicts, a profile's erase by
-cascade): each recomputes the group(s) a row left and joined from the episodes through
-the (profile, site, side, day) index. A bulk insert drops the insert trigger for its one
-statement and merges its new rows with one statement (`merge_inserted`), like the
-outbox's (tracker.storage.sqlite.insert_many). On PostgreSQL (the household server) the
+cascade): a new episode is added to its group, an edit or delete recomputes the
+group(s) a row left and joined from the episodes through the (profile, site, side,
+day) index. A bulk insert drops the insert trigger for its one statement and adds its
+new rows with one statement (`merge_inserted`), like the outbox's
+(tracker.storage.sqlite.insert_many). On PostgreSQL (the household server) the
 table exists, made by the same migration, and stays empty: nothing reads it there.
 """
 
@@ -27,6 +28,15 @@ GROUP = ("profile_id", "local_date", "body_site", "side")
 DEPENDS_ON = (*GROUP, "intensity", "duration_s", "deleted_at")
 _COLUMNS = "profile_id, local_date, body_site, side, episodes, max_intensity, total_duration_s"
 _SUMMED = "count(*), max(intensity), sum(duration_s)"
+# New episodes of a group already summed are added to it (inserts only).
+_ADD = (
+    f" ON CONFLICT ({', '.join(GROUP)}) DO UPDATE SET"
+    " episodes = episodes + excluded.episodes,"
+    " max_intensity = max(max_intensity, excluded.max_intensity),"
+    " total_duration_s = CASE WHEN total_duration_s IS NULL"
+    " THEN excluded.total_duration_s ELSE total_duration_s"
+    " + coalesce(excluded.total_duration_s, 0) END"
+)
 
 
 def _recompute(row: str) -> str:
@@ -41,12 +51,15 @@ def _recompute(row: str) -> str:
 
 
 def triggers() -> list[str]:
-    """CREATE TRIGGER statements: an insert or delete of a live episode recomputes its
-    group; an update of a column the summary depends on recomputes the group the row
-    left and the one it joined (the same one, twice, when only a value changed)."""
+    """CREATE TRIGGER statements: an insert of a live episode adds it to its group (a
+    day's hundredth twitch costs what its first did); its delete recomputes its group;
+    an update of a column the summary depends on recomputes the group the row left and
+    the one it joined (the same one, twice, when only a value changed)."""
     return [
-        f"CREATE TRIGGER {INSERT_TRIGGER} AFTER INSERT ON twitch_episode"
-        f" WHEN NEW.deleted_at IS NULL BEGIN{_recompute('NEW')} END",
+        f"CREATE TRIGGER {INSERT_TRIGGER} AFTER INSERT ON twitch_episode"  # noqa: S608
+        f" WHEN NEW.deleted_at IS NULL BEGIN INSERT INTO {TABLE} ({_COLUMNS}) VALUES"
+        f" ({', '.join(f'NEW.{column}' for column in GROUP)}, 1, NEW.intensity,"
+        f" NEW.duration_s){_ADD}; END",
         f"CREATE TRIGGER {TRIGGER_NAMES[1]} AFTER UPDATE OF {', '.join(DEPENDS_ON)}"
         f" ON twitch_episode BEGIN{_recompute('OLD')}{_recompute('NEW')} END",
         f"CREATE TRIGGER {TRIGGER_NAMES[2]} AFTER DELETE ON twitch_episode"
@@ -68,13 +81,7 @@ EVERY_GROUP = (
 MERGE_INSERTED = (
     f"INSERT INTO {TABLE} ({_COLUMNS})"  # noqa: S608 - fixed names
     f" SELECT {', '.join(GROUP)}, {_SUMMED} FROM twitch_episode"
-    f" WHERE rowid > ? AND deleted_at IS NULL GROUP BY {', '.join(GROUP)}"
-    f" ON CONFLICT ({', '.join(GROUP)}) DO UPDATE SET"
-    " episodes = episodes + excluded.episodes,"
-    " max_intensity = max(max_intensity, excluded.max_intensity),"
-    " total_duration_s = CASE WHEN total_duration_s IS NULL"
-    " THEN excluded.total_duration_s ELSE total_duration_s"
-    " + coalesce(excluded.total_duration_s, 0) END"
+    f" WHERE rowid > ? AND deleted_at IS NULL GROUP BY {', '.join(GROUP)}{_ADD}"
 )
 
 

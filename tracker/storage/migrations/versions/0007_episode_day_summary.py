@@ -35,6 +35,7 @@ def upgrade() -> None:
         sa.PrimaryKeyConstraint(
             "profile_id", "body_site", "side", "local_date", name=op.f("pk_episode_day")
         ),
+        sqlite_with_rowid=False,
     )
     op.create_index(
         "ix_episode_day_profile_day",
