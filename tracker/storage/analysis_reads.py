@@ -47,9 +47,9 @@ DailyEpisodeRow = tuple[int, int, int, int | None]
 RedFlagRow = tuple[dt.date, str, str, bool, bool, bool, bool, bool]
 
 _LIVE_EPISODE = "profile_id = :p AND deleted_at IS NULL"
-# Every site and side spelt out: SQLite then reads a period of each (site, side) from the
-# per-day summary's key (profile, site, side, day), the index alone, instead of its
-# (profile, day) index and the table.
+# Every site and side spelt out: SQLite then reads a period of each (site, side) in the
+# per-day summary's key order (profile, site, side, day), instead of its (profile, day)
+# index and then the rows.
 _EVERY_PLACE = (
     f"body_site IN ({', '.join(repr(site.value) for site in BodySite)})"
     f" AND side IN ({', '.join(repr(side.value) for side in Side)})"
@@ -87,8 +87,8 @@ class AnalysisReads:
         # With count_places, the warnings' read of the whole diary also counts the
         # episodes by (site, side), kept for each (profile, last day) with the first
         # episode day: a report of the whole diary takes its places from that scan (the
-        # same snapshot) instead of walking ten years of episodes again. Counting costs
-        # that read ≈ 3 ms, so only the charts and the report ask for it.
+        # same snapshot) instead of reading the summary again. Summing the counts costs
+        # that read time, so only the charts and the report ask for it.
         self._count_places = count_places
         self._places_until: dict[tuple[int, dt.date], tuple[str, dict[tuple[str, str], int]]] = {}
 
@@ -242,7 +242,7 @@ class AnalysisReads:
     ) -> dict[tuple[str, str], int]:
         """Live episodes by (body site, side) from first to last: counted by the whole
         diary's read of the warnings when it ended on `last` and no episode is older
-        than `first`, else read from the site-day index."""
+        than `first`, else summed from the per-day summary."""
         whole = self._places_until.get((profile_id, last))
         if whole is not None and first.isoformat() <= whole[0]:
             return dict(whole[1])
