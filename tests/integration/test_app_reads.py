@@ -211,10 +211,13 @@ def test_no_write_reaches_a_store_whose_check_found_damage(tmp_path: Path) -> No
     store.close()
     db_path = tmp_path / "kedut.sqlite3"
     with sqlite3.connect(db_path) as con:
-        pages = con.execute("PRAGMA page_count").fetchone()[0]
+        # The episodes' page: the last one may hold the schema (0007 wrote it last).
+        (page,) = con.execute(
+            "SELECT rootpage FROM sqlite_master WHERE name = 'twitch_episode'"
+        ).fetchone()
         page_size = con.execute("PRAGMA page_size").fetchone()[0]
     with db_path.open("r+b") as handle:
-        handle.seek((pages - 1) * page_size)
+        handle.seek((page - 1) * page_size)
         handle.write(b"\x0d\xff\xff\xff" + bytes(range(256)) * 4)
     damaged = db_path.read_bytes()
     opened = open_store(tmp_path, check_later=True)

@@ -190,6 +190,9 @@ def test_insights_on_an_older_store_migrates_it_first(demo_dir: Path, tmp_path: 
     with sqlite3.connect(db_path) as con:
         for index in ("live_day", "live_start", "live_red_flag"):  # added by 0005 and 0006
             con.execute(f"DROP INDEX ix_twitch_episode_{index}")
+        con.execute("DROP TABLE episode_day")  # made by 0007, with its triggers
+        for trigger in ("insert", "update", "delete"):
+            con.execute(f"DROP TRIGGER episode_day_{trigger}")
         con.execute("UPDATE alembic_version SET version_num = '0004'")
 
     older = _json(data_dir, "--profile", "Demo", "insights", "--today", TODAY)

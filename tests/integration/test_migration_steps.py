@@ -196,7 +196,59 @@ def test_0006_keeps_every_row_and_adds_the_reports_indexes(tmp_path: Path) -> No
             " AND (pain = 1 OR swelling = 1 OR warmth = 1 OR numbness_tingling = 1"
             " OR weakness = 1)"
         ).fetchall()
-    assert revision == HEAD_REVISION == "0006"
+    assert revision == HEAD_REVISION
     assert sorted(indexes) == ["ix_twitch_episode_live_red_flag", "ix_twitch_episode_live_start"]
     assert all("WHERE deleted_at IS NULL" in sql for sql in indexes.values())
     assert flagged == [(1,)]  # the live episode with pain
+
+
+def test_0007_fills_the_per_day_summary_from_the_live_episodes_only(tmp_path: Path) -> None:
+    """A diary at 0006 holds two live episodes of one day and place (one without a
+    duration), a deleted one and one of another profile: the summary sums the live
+    ones of each (profile, site, side, day), and its triggers keep it from then on."""
+    db_path = _store_at("0006", tmp_path)
+    episodes = [  # (id, profile, day, duration, site, side, intensity, deleted)
+        (1, 1, "2026-11-24", 40, "knee", "left", 2, None),
+        (2, 1, "2026-11-24", None, "knee", "left", 3, None),
+        (3, 1, "2026-11-25", None, "calf", "right", 1, STAMP),
+        (4, 2, "2026-11-24", None, "knee", "left", 1, None),
+    ]
+    with sqlite3.connect(db_path) as con:
+        for n, name in ((1, "Ani"), (2, "Budi")):
+            con.execute(
+                "INSERT INTO profile (id, name, sex, created_at, uuid, updated_at)"
+                " VALUES (?, ?, 'female', ?, ?, ?)",
+                (n, name, STAMP, str(uuid.uuid4()), STAMP),
+            )
+        for row in episodes:
+            con.execute(
+                "INSERT INTO twitch_episode (id, profile_id, local_date, duration_s, body_site,"
+                " side, intensity, deleted_at, started_at, utc_offset_min, pain, swelling,"
+                " warmth, numbness_tingling, weakness, created_at, updated_at, uuid) VALUES"
+                " (?, ?, ?, ?, ?, ?, ?, ?, ?, 420, 0, 0, 0, 0, 0, ?, ?, ?)",
+                (*row, STAMP, STAMP, STAMP, str(uuid.uuid4())),
+            )
+    before = _dump(db_path)
+    assert len(before["twitch_episode"]) == 4
+
+    _upgrade(db_path, "0007")
+
+    assert _dump(db_path) == before
+    with sqlite3.connect(db_path) as con:
+        summary = con.execute("SELECT * FROM episode_day ORDER BY 1, 2, 4").fetchall()
+        triggers = con.execute(
+            "SELECT name FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'twitch_episode'"
+            " AND name LIKE 'episode_day_%' ORDER BY name"
+        ).fetchall()
+        # The deleted calf episode is brought back: its day appears.
+        con.execute("UPDATE twitch_episode SET deleted_at = NULL WHERE id = 3")
+        undeleted = con.execute(
+            "SELECT * FROM episode_day WHERE local_date = '2026-11-25'"
+        ).fetchall()
+    # (profile, site, side, day, episodes, strongest, summed duration: NULL adds nothing)
+    assert summary == [
+        (1, "knee", "left", "2026-11-24", 2, 3, 40),
+        (2, "knee", "left", "2026-11-24", 1, 1, None),
+    ]
+    assert triggers == [("episode_day_delete",), ("episode_day_insert",), ("episode_day_update",)]
+    assert undeleted == [(1, "calf", "right", "2026-11-25", 1, 1, None)]

@@ -187,6 +187,7 @@ def test_an_import_that_ends_before_its_commit_leaves_triggers_and_outbox_as_the
     store.close()
     with sqlite3.connect(db) as con:
         assert con.execute("SELECT count(*) FROM twitch_episode").fetchone() == (0,)
+        assert con.execute("SELECT count(*) FROM episode_day").fetchone() == (0,)
     assert _outbox(db) == before
 
 
@@ -233,4 +234,7 @@ def test_a_bulk_insert_stopped_by_a_full_disk_says_so_and_keeps_its_trigger(
     store.close()
     with sqlite3.connect(tmp_path / "kedut.sqlite3") as con:
         assert con.execute("SELECT count(*) FROM twitch_episode").fetchone() == (1,)
+        # The per-day summary, whose insert trigger the bulk insert drops too, holds the
+        # one episode logged before.
+        assert con.execute("SELECT episodes FROM episode_day").fetchall() == [(1,)]
     assert [op for _table, op, _uuid in _outbox(tmp_path / "kedut.sqlite3")] == ["insert"] * 2

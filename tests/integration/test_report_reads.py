@@ -109,8 +109,8 @@ def test_the_reports_period_reads_come_from_indexes_alone(store: Store) -> None:
         reads.red_flag_episodes(profile_id, FIRST, LAST)
         reads.days_by_site(profile_id, FIRST, LAST)
     daily, hours, places, flagged, site_days = runner.plans
-    assert "INDEX ix_twitch_episode_live_day " in daily
+    assert "episode_day USING COVERING INDEX ix_episode_day_profile_day " in daily
     assert "INDEX ix_twitch_episode_live_start " in hours
-    assert "INDEX ix_twitch_episode_live_site_day " in places
+    assert "episode_day USING PRIMARY KEY " in places  # the per-day summary's key
     assert "INDEX ix_twitch_episode_live_red_flag " in flagged
-    assert "INDEX ix_twitch_episode_live_site_day " in site_days
+    assert "episode_day USING PRIMARY KEY " in site_days

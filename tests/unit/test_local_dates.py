@@ -8,6 +8,7 @@ import datetime as dt
 import pytest
 
 from tracker.domain import Episode, ValidationError, local_date_of
+from tracker.domain.records import local_dates_of
 
 
 def at(text: str) -> Episode:
@@ -55,3 +56,20 @@ def test_a_time_without_an_offset_is_refused() -> None:
 def test_offsets_beyond_real_time_zones_are_refused(offset: int) -> None:
     with pytest.raises(ValidationError, match=r"^Time zone offset \(minutes\): "):
         Episode(started_at=dt.datetime(2026, 11, 25, tzinfo=dt.UTC), utc_offset_min=offset)
+
+
+def test_the_local_dates_of_many_episodes_at_once_are_each_ones_own() -> None:
+    """An import works out 100,000 local dates at once (tracker.storage.bulk)."""
+    jakarta = dt.timezone(dt.timedelta(hours=7))
+    moments = [
+        dt.datetime(2026, 11, 20, 23, 30, tzinfo=dt.UTC),
+        dt.datetime(2026, 11, 20, 23, 30, tzinfo=jakarta),  # not in UTC: converted
+        dt.datetime(2026, 12, 31, 20, 0, tzinfo=dt.UTC),
+    ]
+    episodes = [
+        Episode(started_at=moment, utc_offset_min=offset)
+        for moment in moments
+        for offset in (-720, -30, 0, 420, 840)
+    ]
+    assert local_dates_of(episodes) == [e.local_date for e in episodes]
+    assert local_dates_of(episodes)[3] == dt.date(2026, 11, 21)  # 23:30 UTC + 7 h

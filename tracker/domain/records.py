@@ -15,6 +15,7 @@ from __future__ import annotations
 import datetime as dt
 import enum
 import math
+from collections.abc import Iterable
 from dataclasses import dataclass, field, fields
 from typing import Any
 
@@ -117,6 +118,22 @@ def _check_meta(record: Any) -> None:
 def local_date_of(started_at: dt.datetime, utc_offset_min: int) -> dt.date:
     """The calendar day on the wall clock where the episode was logged."""
     return (started_at.astimezone(dt.UTC) + dt.timedelta(minutes=utc_offset_min)).date()
+
+
+def local_dates_of(episodes: Iterable[Episode]) -> list[dt.date]:
+    """`local_date_of` for many episodes (an import's 100,000): each offset's timedelta
+    made once, and an instant already in UTC not converted again (a third of the time)."""
+    deltas: dict[int, dt.timedelta] = {}
+    days = []
+    for episode in episodes:
+        started, offset = episode.started_at, episode.utc_offset_min
+        delta = deltas.get(offset)
+        if delta is None:
+            delta = deltas[offset] = dt.timedelta(minutes=offset)
+        if started.tzinfo is not dt.UTC:
+            started = started.astimezone(dt.UTC)
+        days.append((started + delta).date())
+    return days
 
 
 @dataclass(frozen=True, kw_only=True)

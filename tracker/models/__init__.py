@@ -3,7 +3,7 @@
 from tracker.models.base import Base
 from tracker.models.care import MedicationRow, RemedyUseRow
 from tracker.models.day import DayLogRow
-from tracker.models.episode import EpisodeRow
+from tracker.models.episode import EpisodeDayRow, EpisodeRow
 from tracker.models.profile import ProfileRow, SettingsRow
 from tracker.models.sync import (
     SyncChangeRow,
@@ -16,6 +16,7 @@ from tracker.models.sync import (
 __all__ = [
     "Base",
     "DayLogRow",
+    "EpisodeDayRow",
     "EpisodeRow",
     "MedicationRow",
     "ProfileRow",

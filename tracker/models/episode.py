@@ -87,3 +87,33 @@ class EpisodeRow(Tracked, Base):
     weakness: Mapped[bool] = mapped_column(default=False)
     note: Mapped[str | None] = mapped_column(String(2000))
     created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime())
+
+
+class EpisodeDayRow(Base):
+    """The live episodes of one (profile, day, site, side), summed: kept by SQLite
+    triggers (tracker.storage.episode_days), read by the analysis and the report."""
+
+    __tablename__ = "episode_day"
+    __table_args__ = (
+        # The daily series reads (profile, day) ranges with the sums: covering.
+        Index(
+            "ix_episode_day_profile_day",
+            "profile_id",
+            "local_date",
+            "episodes",
+            "max_intensity",
+            "total_duration_s",
+        ),
+        # The rows are stored in their key's order (profile, site, side, day), which
+        # is what the warnings read (a site's days in order) and the triggers look up:
+        # no separate key index to keep on every logged twitch.
+        {"sqlite_with_rowid": False},
+    )
+
+    profile_id: Mapped[int] = mapped_column(primary_key=True, autoincrement=False)
+    body_site: Mapped[str] = mapped_column(String(20), primary_key=True)
+    side: Mapped[str] = mapped_column(String(20), primary_key=True)
+    local_date: Mapped[dt.date] = mapped_column(primary_key=True)
+    episodes: Mapped[int]
+    max_intensity: Mapped[int]
+    total_duration_s: Mapped[int | None]

@@ -47,18 +47,16 @@ DailyEpisodeRow = tuple[int, int, int, int | None]
 RedFlagRow = tuple[dt.date, str, str, bool, bool, bool, bool, bool]
 
 _LIVE_EPISODE = "profile_id = :p AND deleted_at IS NULL"
-# Every site and side spelt out: SQLite then reads a period of each (site, side) from
-# ix_twitch_episode_live_site_day (profile, site, side, day), the index alone, instead of
-# looking up each of the period's episodes in the table (a range of days: ≈4 times
-# faster; all ten years: ≈6 times).
+# Every site and side spelt out: SQLite then reads a period of each (site, side) in the
+# per-day summary's key order (profile, site, side, day), instead of its (profile, day)
+# index and then the rows.
 _EVERY_PLACE = (
     f"body_site IN ({', '.join(repr(site.value) for site in BodySite)})"
     f" AND side IN ({', '.join(repr(side.value) for side in Side)})"
 )
-# The partial indexes that answer the daily series and the hours alone. Both begin with
-# (profile, day) and SQLite's planner, which counts neither as covering (their condition
-# names deleted_at), took the newest for both: named, each query reads its own.
-_BY_DAY = "INDEXED BY ix_twitch_episode_live_day"
+# The partial index that answers the hours alone: it begins with (profile, day), and
+# SQLite's planner, which does not count it as covering (its condition names
+# deleted_at), took another one: named, the query reads it.
 _BY_START = "INDEXED BY ix_twitch_episode_live_start"
 # As ix_twitch_episode_live_red_flag spells it (migration 0006): SQLite reads a partial
 # index only for a query whose WHERE holds the index's condition as written.
@@ -89,8 +87,8 @@ class AnalysisReads:
         # With count_places, the warnings' read of the whole diary also counts the
         # episodes by (site, side), kept for each (profile, last day) with the first
         # episode day: a report of the whole diary takes its places from that scan (the
-        # same snapshot) instead of walking ten years of episodes again. Counting costs
-        # that read ≈ 3 ms, so only the charts and the report ask for it.
+        # same snapshot) instead of reading the summary again. Summing the counts costs
+        # that read time, so only the charts and the report ask for it.
         self._count_places = count_places
         self._places_until: dict[tuple[int, dt.date], tuple[str, dict[tuple[str, str], int]]] = {}
 
@@ -122,8 +120,8 @@ class AnalysisReads:
     def first_entry_day(self, profile_id: int) -> dt.date | None:
         """The first day with a live episode, day log or remedy (deleted ones are gone)."""
         first = self._run(
-            "SELECT min(day) FROM ("  # noqa: S608 - fixed conditions
-            f" SELECT min(local_date) AS day FROM twitch_episode WHERE {_LIVE_EPISODE}"
+            "SELECT min(day) FROM ("
+            " SELECT min(local_date) AS day FROM episode_day WHERE profile_id = :p"
             " UNION ALL SELECT min(date) FROM day_log WHERE profile_id = :p"
             " AND deleted_at IS NULL"
             " UNION ALL SELECT min(date) FROM remedy_use WHERE profile_id = :p"
@@ -136,11 +134,14 @@ class AnalysisReads:
         self, profile_id: int, first: dt.date, last: dt.date
     ) -> list[DailyEpisodeRow]:
         """(days after `first`, live episodes, strongest, summed duration or None) for
-        each day with an episode, oldest first."""
+        each day with an episode, oldest first: from the per-day summary (its (profile,
+        day) index, covering), whose (site, side) rows of a day are summed again (a sum
+        of sums is NULL only when every duration was)."""
         rows = self._run(
-            f"SELECT {_AFTER_FIRST.format(column='local_date')}, count(*), max(intensity),"  # noqa: S608
-            f" sum(duration_s) FROM twitch_episode {_BY_DAY} WHERE {_LIVE_EPISODE}"
-            " AND local_date BETWEEN :first AND :last GROUP BY local_date ORDER BY local_date",
+            f"SELECT {_AFTER_FIRST.format(column='local_date')}, sum(episodes),"  # noqa: S608
+            " max(max_intensity), sum(total_duration_s) FROM episode_day"
+            " WHERE profile_id = :p AND local_date BETWEEN :first AND :last"
+            " GROUP BY local_date ORDER BY local_date",
             {"p": profile_id, "first": first.isoformat(), "last": last.isoformat()},
         )
         return [tuple(row) for row in rows]
@@ -183,22 +184,22 @@ class AnalysisReads:
         """For each body site and each side logged there (stored text): the days (date
         ordinals, as the warnings count them) with a live episode from `first` (None:
         the very first) to `last`, both included.
-        A short range reads the (profile, day) index; the whole diary reads the partial
-        covering index ix_twitch_episode_live_site_day, which a planner hint (a unary
-        +) steers SQLite to."""
+        They come from the per-day summary's (profile, site, side, day) key, one entry
+        per site-day (ten years: ≈10 times fewer than the episodes); a range of days
+        reads a range of each (site, side), the whole diary reads the profile's keys."""
         params = {"p": profile_id, "last": last.isoformat()}
         if first is None:
             within = f"{planner_hint('local_date')} <= :last"
         else:
             within = f"{_EVERY_PLACE} AND local_date BETWEEN :first AND :last"
             params["first"] = first.isoformat()
-        # One row per (site, side) with its distinct days joined: ten years are ≈100,000
-        # episodes, and SQLite joins them in half the time DISTINCT rows take to come back.
+        # One row per (site, side) with its days joined: SQLite joins them in half the
+        # time the rows take to come back one by one.
         counting = first is None and self._count_places
         found = self._run(
-            "SELECT body_site, side, group_concat(DISTINCT local_date)"  # noqa: S608
-            f"{', count(*)' if counting else ''} FROM twitch_episode"
-            f" WHERE {_LIVE_EPISODE} AND {within} GROUP BY body_site, side",
+            "SELECT body_site, side, group_concat(local_date)"  # noqa: S608
+            f"{', sum(episodes)' if counting else ''} FROM episode_day"
+            f" WHERE profile_id = :p AND {within} GROUP BY body_site, side",
             params,
         )
         rows = [(row[0], row[1], row[2].split(",")) for row in found]
@@ -241,13 +242,13 @@ class AnalysisReads:
     ) -> dict[tuple[str, str], int]:
         """Live episodes by (body site, side) from first to last: counted by the whole
         diary's read of the warnings when it ended on `last` and no episode is older
-        than `first`, else read from the site-day index."""
+        than `first`, else summed from the per-day summary."""
         whole = self._places_until.get((profile_id, last))
         if whole is not None and first.isoformat() <= whole[0]:
             return dict(whole[1])
         rows = self._run(
-            "SELECT body_site, side, count(*) FROM twitch_episode"  # noqa: S608 - fixed names
-            f" WHERE {_LIVE_EPISODE} AND {_EVERY_PLACE} AND local_date BETWEEN :first AND :last"
+            "SELECT body_site, side, sum(episodes) FROM episode_day"  # noqa: S608 - fixed names
+            f" WHERE profile_id = :p AND {_EVERY_PLACE} AND local_date BETWEEN :first AND :last"
             " GROUP BY body_site, side",
             {"p": profile_id, "first": first.isoformat(), "last": last.isoformat()},
         )

@@ -15,6 +15,7 @@ from sqlalchemy.orm import Session
 
 from tracker.domain import Profile
 from tracker.domain.identity import day_uuid, new_uuid
+from tracker.domain.records import local_dates_of
 from tracker.formats.matching import ATTRS, Change, Stored
 from tracker.formats.parse import Record
 from tracker.models import (
@@ -81,7 +82,7 @@ class BulkRecords:
         columns["updated_at"] = [r.updated_at or now for r in records]
         if kind == "episodes.csv":
             episodes: Sequence[Any] = records
-            columns["local_date"] = [e.local_date for e in episodes]
+            columns["local_date"] = local_dates_of(episodes)
             columns["created_at"] = [e.created_at or now for e in episodes]
         _execute_many(self._session, _ROWS[kind].__table__, columns)
 

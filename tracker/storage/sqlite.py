@@ -315,38 +315,57 @@ def installed_triggers(connection: Any) -> dict[str, str]:
 
 
 def insert_many(connection: Any, table: str, statement: str, rows: Sequence[Any]) -> None:
-    """An INSERT of many rows whose outbox entries are written in one statement.
+    """An INSERT of many rows whose outbox entries (and, for episodes, the per-day
+    summary: tracker.storage.episode_days) are written in one statement each.
 
     The insert trigger costs about 9 µs a row even when it records nothing (its WHEN
     runs for every row): most of a ten-year import's insert. So it is dropped for the
     statement and made again from its own SQL, all inside the caller's transaction (a
     failure rolls the drop back too), and the entries it would have written, one per new
-    row in the order the rows were given, are written by one INSERT … SELECT."""
-    name = f"sync_outbox_{table}_insert"
-    saved = connection.exec_driver_sql(
-        "SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = ?", (name,)
-    ).scalar()
-    if saved is None:
+    row in the order the rows were given, are written by one INSERT … SELECT. The
+    summary's insert trigger is dropped and made again the same way, and the new rows
+    are added to the summary by one INSERT … SELECT … GROUP BY."""
+    from tracker.storage import episode_days
+
+    names = [f"sync_outbox_{table}_insert"]
+    if table == "twitch_episode":
+        names.append(episode_days.INSERT_TRIGGER)
+    saved = {
+        name: sql
+        for name in names
+        if (
+            sql := connection.exec_driver_sql(
+                "SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = ?", (name,)
+            ).scalar()
+        )
+        is not None
+    }
+    if not saved:
         connection.exec_driver_sql(statement, rows)
         return
     # New rows take the rowids after the largest one (no explicit id is given), so
     # those above it are the ones this statement adds.
     last = connection.exec_driver_sql(f"SELECT coalesce(max(rowid), 0) FROM {table}").scalar()
-    connection.exec_driver_sql(f"DROP TRIGGER {name}")
+    for name in saved:
+        connection.exec_driver_sql(f"DROP TRIGGER {name}")
     try:
         connection.exec_driver_sql(statement, rows)
-        connection.exec_driver_sql(
-            "INSERT INTO sync_outbox"
-            " (change_id, table_name, op, base_version, base, record_uuid, made_at)"
-            f" SELECT {NEW_UUID}, '{table}', 'insert', NULL, NULL, uuid, {_NOW}"
-            f" FROM {table} WHERE rowid > ? AND {_RECORDING} ORDER BY rowid",
-            (last,),
-        )
+        if names[0] in saved:
+            connection.exec_driver_sql(
+                "INSERT INTO sync_outbox"
+                " (change_id, table_name, op, base_version, base, record_uuid, made_at)"
+                f" SELECT {NEW_UUID}, '{table}', 'insert', NULL, NULL, uuid, {_NOW}"
+                f" FROM {table} WHERE rowid > ? AND {_RECORDING} ORDER BY rowid",
+                (last,),
+            )
+        if episode_days.INSERT_TRIGGER in saved:
+            episode_days.merge_inserted(connection, last)
     finally:
         # An error that rolled the whole transaction back (a full disk) took the drop back
         # with it: the trigger is there again, and making it twice would hide that error.
-        still = connection.exec_driver_sql(
-            "SELECT 1 FROM sqlite_master WHERE type = 'trigger' AND name = ?", (name,)
-        ).scalar()
-        if still is None:
-            connection.exec_driver_sql(saved)
+        for name, sql in saved.items():
+            still = connection.exec_driver_sql(
+                "SELECT 1 FROM sqlite_master WHERE type = 'trigger' AND name = ?", (name,)
+            ).scalar()
+            if still is None:
+                connection.exec_driver_sql(sql)

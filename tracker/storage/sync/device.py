@@ -18,7 +18,7 @@ from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from tracker.storage import sqlite
+from tracker.storage import episode_days, sqlite
 from tracker.storage.sqlite import NEW_UUID, Runner
 from tracker.storage.sync import naming
 from tracker.storage.sync.changes import Accepted, Change, Page, Pulled
@@ -298,11 +298,14 @@ class DeviceSync:
         if inserts:
             columns = [*owner, *names, "uuid", "sync_version"]
             values = [*(["_profile"] if spec.owned else []), *names, "_uuid", "_version"]
-            self._db.many(
+            statement = (
                 f"INSERT INTO {spec.name} ({', '.join(columns)})"
-                f" VALUES ({', '.join(':' + v for v in values)})",
-                inserts,
+                f" VALUES ({', '.join(':' + v for v in values)})"
             )
+            if spec.name == "twitch_episode":
+                episode_days.insert_summed(self._db, statement, inserts)
+            else:
+                self._db.many(statement, inserts)
         if updates:
             assignments = ", ".join(f"{n} = :{n}" for n in names)
             self._db.many(
