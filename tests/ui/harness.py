@@ -52,8 +52,20 @@ def bring_into_view(widget: object) -> None:
     # A RecycleView only has rows for what is on screen: its rows need no scrolling.
     # (Duck-typed: Kivy's Factory can load the RecycleView module twice.)
     if isinstance(parent, ScrollView) and not hasattr(parent, "viewclass"):
-        parent.scroll_to(widget, padding=20, animate=False)
-        pump(3)
+        # scroll_to works from the layout as it is now; content that is still growing
+        # (a result card filling in) moves the widget again: scroll until it stays on
+        # screen (a tap once landed at y = -5, below the window).
+        for _attempt in range(5):
+            parent.scroll_to(widget, padding=20, animate=False)
+            pump(3)
+            if _in_window(widget):
+                break
+
+
+def _in_window(widget: object) -> bool:
+    """The widget's centre, where a tap lands, is inside the window."""
+    x, y = widget.to_window(*widget.center)  # type: ignore[attr-defined]
+    return 0 <= x <= Window.width and 0 <= y <= Window.height
 
 
 def tap(widget: object) -> None:
