@@ -5,13 +5,13 @@ by (site, side, day). SQLite's cost is per index entry read, so they read one ro
 (profile, day, site, side) with a live episode instead: its episodes, the strongest and
 the summed duration (NULL when none of them has one, as sum() gives).
 
-Triggers keep it exact in the transaction of every write of `twitch_episode`, whoever
-writes (the repositories, the plain-sqlite3 log, sync, conflicts, a profile's erase by
-cascade): a new episode is added to its group, an edit or delete recomputes the
-group(s) a row left and joined from the episodes through the (profile, site, side,
-day) index. A bulk insert drops the insert trigger for its one statement and adds its
-new rows with one statement (`merge_inserted`), like the outbox's
-(tracker.storage.sqlite.insert_many). On PostgreSQL (the household server) the
+Triggers, made by migration 0007 (their SQL is there), keep it exact in the transaction
+of every write of `twitch_episode`, whoever writes (the repositories, the plain-sqlite3
+log, sync, conflicts, a profile's erase by cascade): a new episode is added to its group,
+an edit or delete recomputes the group(s) a row left and joined from the episodes
+through the (profile, site, side, day) index. A bulk insert drops the insert trigger for
+its one statement and adds its new rows with one statement (`merge_inserted`), like the
+outbox's (tracker.storage.sqlite.insert_many). On PostgreSQL (the household server) the
 table exists, made by the same migration, and stays empty: nothing reads it there.
 """
 
@@ -25,11 +25,7 @@ if TYPE_CHECKING:
 
 TABLE = "episode_day"
 INSERT_TRIGGER = "episode_day_insert"
-TRIGGER_NAMES = (INSERT_TRIGGER, "episode_day_update", "episode_day_delete")
 GROUP = ("profile_id", "local_date", "body_site", "side")
-# Every column of twitch_episode a summary row depends on: an update of any other
-# column (a note, the red-flag signs, sync's version) leaves the summary alone.
-DEPENDS_ON = (*GROUP, "intensity", "duration_s", "deleted_at")
 _COLUMNS = "profile_id, local_date, body_site, side, episodes, max_intensity, total_duration_s"
 _SUMMED = "count(*), max(intensity), sum(duration_s)"
 # New episodes of a group already summed are added to it (inserts only).
@@ -43,36 +39,8 @@ _ADD = (
 )
 
 
-def _recompute(row: str) -> str:
-    """The statements that make the summary of `row`'s group (OLD or NEW) again."""
-    same = " AND ".join(f"{column} = {row}.{column}" for column in GROUP)
-    return (
-        f" DELETE FROM {TABLE} WHERE {same};"  # noqa: S608 - fixed names
-        f" INSERT INTO {TABLE} ({_COLUMNS})"
-        f" SELECT {', '.join(GROUP)}, {_SUMMED} FROM twitch_episode"
-        f" WHERE {same} AND deleted_at IS NULL GROUP BY {', '.join(GROUP)};"
-    )
-
-
-def triggers() -> list[str]:
-    """CREATE TRIGGER statements: an insert of a live episode adds it to its group (a
-    day's hundredth twitch costs what its first did); its delete recomputes its group;
-    an update of a column the summary depends on recomputes the group the row left and
-    the one it joined (the same one, twice, when only a value changed)."""
-    return [
-        f"CREATE TRIGGER {INSERT_TRIGGER} AFTER INSERT ON twitch_episode"  # noqa: S608
-        f" WHEN NEW.deleted_at IS NULL BEGIN INSERT INTO {TABLE} ({_COLUMNS}) VALUES"
-        f" ({', '.join(f'NEW.{column}' for column in GROUP)}, 1, NEW.intensity,"
-        f" NEW.duration_s){_ADD}; END",
-        f"CREATE TRIGGER {TRIGGER_NAMES[1]} AFTER UPDATE OF {', '.join(DEPENDS_ON)}"
-        f" ON twitch_episode BEGIN{_recompute('OLD')}{_recompute('NEW')} END",
-        f"CREATE TRIGGER {TRIGGER_NAMES[2]} AFTER DELETE ON twitch_episode"
-        f" WHEN OLD.deleted_at IS NULL BEGIN{_recompute('OLD')} END",
-    ]
-
-
-# The summary of every live episode (the migration fills the table with it; the tests
-# compare the table with it).
+# The summary of every live episode, as the migration filled the table (the tests compare
+# the table with it).
 EVERY_GROUP = (
     f"SELECT {', '.join(GROUP)}, {_SUMMED} FROM twitch_episode"  # noqa: S608 - fixed names
     " WHERE deleted_at IS NULL"
