@@ -113,3 +113,29 @@ def test_switch_add_rename_and_delete_profiles(
         assert sheet.error_text
         assert _profiles(store.db_path)[0] == ("Me", False)
         app.switch_language("en")
+
+
+def test_an_undo_offered_in_one_diary_is_withdrawn_when_another_is_opened(
+    tmp_path: Path,
+) -> None:
+    """Log a twitch in Me's diary, then open Ani's before the offer runs out: the undo
+    bar goes (its Undo would have looked for Me's twitch in Ani's diary and crashed),
+    and Me's twitch stays."""
+    with running_app(tmp_path, PHONE) as (app, store):
+        tap(app.root.screen("today").ids.log_button)
+        undo_bar = app.root.undo_bar
+        assert undo_bar.message  # "Twitch logged … Undo"
+        pump(10)
+        tap(app.root.profile_bar.ids.pill)
+        sheet = top_modal()
+        type_into(sheet.ids.new_name, "Ani")
+        tap(sheet.ids.add)
+        assert app.diary.profile.name == "Ani"
+        assert undo_bar.message == ""
+        assert undo_bar.undo() is False  # Ctrl+Z does nothing either
+        with sqlite3.connect(store.db_path) as con:
+            live = con.execute(
+                "SELECT p.name, count(*) FROM twitch_episode e JOIN profile p"
+                " ON p.id = e.profile_id WHERE e.deleted_at IS NULL GROUP BY p.name"
+            ).fetchall()
+        assert live == [("Me", 1)]

@@ -207,6 +207,8 @@ class KedutApp(App):
         self.refresh_screens()
 
     def switch_profile(self, profile: Profile) -> None:
+        # An undo offered in the last profile's diary would act on it from this one.
+        self.root.undo_bar.withdraw()
         self.diary.switch_to(profile)
         set_language(self.diary.settings.language)
         self.refresh_screens()

@@ -27,6 +27,12 @@ class UndoBar(BoxLayout):
     def _expire(self, *_args: object) -> None:
         self.message, self.action = "", None
 
+    def withdraw(self) -> None:
+        """Hide the offer at once: what it would undo belongs to a diary no longer
+        shown (another profile was opened)."""
+        Clock.unschedule(self._expire)
+        self._expire()
+
     def undo(self) -> bool:
         """Take back the last action; False when there is nothing to undo."""
         action, self.action, self.message = self.action, None, ""
