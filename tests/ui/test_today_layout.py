@@ -4,6 +4,7 @@ the rail takes at most 15% of the width. At phone size everything stacks."""
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from pathlib import Path
 
@@ -62,4 +63,8 @@ def test_today_stacks_at_phone_size(tmp_path: Path, screenshot_dir: Path) -> Non
         # labels running into each other.
         bars = strip.ids.bars
         assert bars.shown_labels == [str(day.day.day) for day in bars.days]
+        # Nor do counts: where 1234 is wider than its column, 100 and more read "99+".
+        heavy = (1234, 150, 99, 0) + (1,) * 10
+        bars.days = [dataclasses.replace(d, count=c) for d, c in zip(bars.days, heavy, strict=True)]
+        assert bars.shown_counts[:5] == ["99+", "99+", "99", "", "1"]
         save_screenshot(screenshot_dir / "today-phone-strip-en")

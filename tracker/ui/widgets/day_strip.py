@@ -56,6 +56,8 @@ TEXT_ROW_DP = 16
 GAP_DP = 2
 """Between two columns."""
 FONT_SP = 11
+CROWDED_COUNT = "99+"
+"""A day's count of 100 or more where its number does not fit above its bar."""
 MAX_TEXTS = 100
 """Rendered texts kept for the next drawing (a few kilobytes each)."""
 
@@ -77,6 +79,8 @@ class DayBars(Widget):
         self._textures: dict[tuple[str, bool], object] = {}
         self.shown_labels: list[str] = []
         """The day labels as last drawn (for a look in tests)."""
+        self.shown_counts: list[str] = []
+        """The counts above the bars as last drawn ("" for none)."""
         for name in ("pos", "size", "days", "highest", "text_rgba", "muted_rgba", "today_rgba"):
             self.bind(**{name: self._draw})
 
@@ -93,7 +97,7 @@ class DayBars(Widget):
 
     def _draw(self, *_args: object) -> None:
         self.canvas.clear()
-        self.shown_labels = []
+        self.shown_labels, self.shown_counts = [], []
         if not self.days:
             return
         count = len(self.days)
@@ -104,11 +108,23 @@ class DayBars(Widget):
         widest = max(self._text(day.label, True).width for day in self.days)  # type: ignore[attr-defined]
         short = widest > width + gap
         self.shown_labels = [day.short_label if short else day.label for day in self.days]
+        self.shown_counts = self._count_texts(width + gap)
         with self.canvas:
             for index, day in enumerate(self.days):
                 x = self.x + index * (width + gap)
                 today = index == count - 1
                 self._column(day, x, width, plot_y, plot_height, today, short)
+                if self.shown_counts[index]:
+                    y = plot_y + plot_height + gap
+                    self._label(self.shown_counts[index], x, width, y, self.text_rgba)
+
+    def _count_texts(self, room: float) -> list[str]:
+        """The count above each bar; where a count of 100 or more is wider than its
+        column (a phone), "99+": the numbers never run into each other."""
+        texts = [str(day.count) if day.count else "" for day in self.days]
+        if any(self._text(text, False).width > room for text in texts if text):  # type: ignore[attr-defined]
+            texts = [text if len(text) < 3 else CROWDED_COUNT for text in texts]
+        return texts
 
     def _column(
         self,
@@ -131,7 +147,6 @@ class DayBars(Widget):
                 size=(width * 0.6, bar),
                 radius=[dp(3), dp(3), 0, 0],
             )
-            self._label(str(day.count), x, width, plot_y + height + dp(GAP_DP), self.text_rgba)
         colour = self.text_rgba if today else self.muted_rgba
         self._label(day.short_label if short else day.label, x, width, self.y, colour, bold=today)
 
