@@ -248,3 +248,8 @@ def test_logging_a_remedy_again_keeps_what_it_does_not_say_and_says_what_changed
     assert same.stderr.endswith("was logged already; nothing changed\n")
     (entry,) = listed(tmp_path)["remedies"]
     assert (entry["id"], entry["helped"], entry["note"]) == (1, 1, "with oil")
+    emptied = kedut(tmp_path, "log", "remedy", *day, "--note", "")
+    assert "(Note: “with oil” → emptied)" in emptied.stderr
+    long_note = "slow circles " * 100
+    said = kedut(tmp_path, "log", "remedy", *day, "--note", long_note).stderr
+    assert f"→ “{long_note[:60]}…”)" in said and len(said) < 300

@@ -73,18 +73,28 @@ def log_twitch(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+SHOWN_NOTE_CHARS = 60
+"""How much of a note a message quotes."""
+
+
 def remedy_updated(before: RemedyUse, after: RemedyUse) -> str:
     """What logging a remedy again changed in the day's entry for it, in words."""
     from tracker.labels import remedy_label
 
     def said(value: object) -> str:
-        if value in (None, ""):
+        if value is None:
             return _("not said")
-        return f"“{value}”" if isinstance(value, str) else str(value)
+        if isinstance(value, str):  # a long note is shown by its start
+            shown = value if len(value) <= SHOWN_NOTE_CHARS else value[:SHOWN_NOTE_CHARS] + "…"
+            return f"“{shown}”"
+        return str(value)
 
     changes = [
         _("{field}: {before} → {after}").format(
-            field=field_label(name), before=said(old), after=said(new)
+            field=field_label(name),
+            before=said(old),
+            # Logging again keeps what is not given: a value gone was emptied on purpose.
+            after=_("emptied") if new is None else said(new),
         )
         for name, old, new in (
             ("helped", before.helped, after.helped),
