@@ -9,7 +9,7 @@ from pathlib import Path
 
 from alembic import command
 
-from tests.integration.kedut_cli import TABLES
+from tests.integration.kedut_cli import TABLES, kedut
 from tracker.domain.identity import day_uuid, settings_uuid
 from tracker.storage import open_store, sqlite
 from tracker.storage.engine import make_engine
@@ -260,3 +260,20 @@ def test_0007_fills_the_per_day_summary_from_the_live_episodes_only(tmp_path: Pa
     ]
     assert triggers == [("episode_day_delete",), ("episode_day_insert",), ("episode_day_update",)]
     assert undeleted == [(1, "calf", "right", "2026-11-25", 1, 1, None)]
+
+
+def test_check_on_a_diary_not_opened_since_an_update_says_it_will_be_upgraded(
+    tmp_path: Path,
+) -> None:
+    """A diary at an older schema of Kedut's own is healthy: `check` (which only reads)
+    says it is brought up to date when next opened, and succeeds (it said "expected
+    0007" and failed)."""
+    db_path = _store_at("0006", tmp_path)
+    before = db_path.read_bytes()
+    result = kedut(tmp_path, "check")
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert (
+        f"schema: 0006 (older; brought up to {HEAD_REVISION} the next time the diary is opened)"
+        in result.stdout
+    )
+    assert db_path.read_bytes() == before

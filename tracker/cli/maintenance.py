@@ -31,7 +31,12 @@ def check_(args: argparse.Namespace) -> int:
     health = store_access.check_store(args.data_dir)
     problems = health.foreign_key_problems
     head = store_access.head_revision()
-    schema = "current" if health.current else f"expected {head}"
+    if health.current:
+        schema = "current"
+    elif health.upgradable:
+        schema = f"older; brought up to {head} the next time the diary is opened"
+    else:
+        schema = f"expected {head}"
     print(f"integrity: {health.integrity}")
     print(f"foreign keys: {'ok' if not problems else f'{problems} problems'}")
     print(f"schema: {health.revision} ({schema})")

@@ -82,10 +82,13 @@ class Health:
     foreign_key_problems: int
     revision: str | None
     current: bool
+    upgradable: bool = False
+    """An older schema of Kedut's own: brought up to date the next time it is opened."""
 
     @property
     def ok(self) -> bool:
-        return self.integrity == "ok" and self.foreign_key_problems == 0 and self.current
+        fits = self.current or self.upgradable
+        return self.integrity == "ok" and self.foreign_key_problems == 0 and fits
 
 
 def inspect(db_path: Path, head: str) -> Health:
@@ -96,7 +99,9 @@ def inspect(db_path: Path, head: str) -> Health:
         raise StoreError(str(error)) from error
     if revision is None:
         raise StoreError(_("{path} is not a Kedut diary").format(path=db_path))
-    return Health(integrity, problems, revision, revision == head)
+    if revision == head:
+        return Health(integrity, problems, revision, True)
+    return Health(integrity, problems, revision, False, revision in known_revisions())
 
 
 def restore(data_dir: Path, source: Path, head: str, now: dt.datetime) -> Path:
