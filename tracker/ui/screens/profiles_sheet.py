@@ -110,7 +110,9 @@ class ProfileSheet(ModalView):
             def undo() -> None:
                 app.switch_profile(self.diary.undelete_profile(profile.id))
 
-            app.offer_undo(deleted_text(profile.name), undo)
+            # Switching withdraws an undo offered in the last diary: this one is
+            # offered after, as it acts on the household, not on a diary.
             app.switch_profile(self.diary.profile)
+            app.offer_undo(deleted_text(profile.name), undo)
 
         leave_then(screen, go)
